@@ -1,0 +1,45 @@
+# Two commands on a fresh clone: `make site` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve serve-de test validate schema bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP) ## create .venv and install the pinned packages
+
+site: $(STAMP) ## validate the content and build the site into site/
+	$(BIN)/praxis validate
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit
+	$(BIN)/mkdocs serve --livereload
+
+test: $(STAMP) ## every test, including a strict build
+	$(BIN)/python -m pytest
+
+validate: $(STAMP) ## check all cases, criteria and vocabularies
+	$(BIN)/praxis validate
+
+schema: $(STAMP) ## regenerate schemas/vokabular-werte.schema.json from the vocabularies
+	$(BIN)/praxis schema
+
+bench: $(STAMP) ## compare `praxis validate` with check-jsonschema on generated cases
+	$(BIN)/python scripts/bench_validate.py
+
+lock: $(STAMP) ## re-pin every package after changing pyproject.toml
+	{ echo "# Exact versions of every package the project installs (make lock regenerates it)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
+
+clean:
+	rm -rf site build docs/praxis docs/kriterien docs/standorttypen .pytest_cache

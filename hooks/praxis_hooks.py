@@ -1,0 +1,59 @@
+"""MkDocs hooks: connect build events to the praxis_kb package. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from praxis_kb.generate import generate
+from praxis_kb.project import Project
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+_last_fingerprint: tuple[object, ...] | None = None
+
+
+def _fingerprint(root: Path) -> tuple[object, ...]:
+    """Changes whenever a content file, schema or template changes."""
+    import praxis_kb
+
+    stamp: list[object] = []
+    for folder in (root / "praxis", root / "kriterien", root / "schemas", Path(praxis_kb.__file__).parent):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and "__pycache__" not in path.parts:
+                info = path.stat()
+                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+@event_priority(100)  # before static-i18n (-100) collects the files of each language
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    global _last_fingerprint
+    root = Path(config.config_file_path).parent
+    fingerprint = _fingerprint(root)
+    if fingerprint == _last_fingerprint:  # static-i18n runs this once per language
+        return config
+    result = generate(Project(root), Path(config.docs_dir))
+    found = result.problems.sorted()
+    if found:
+        # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
+        sys.stderr.write("".join(problem.as_text() + "\n" for problem in found))
+    if result.problems.errors:
+        _last_fingerprint = None
+        raise Abort(f"Die Website wurde nicht gebaut: {len(result.problems.errors)} Fehler in den Inhalten (siehe oben).")
+    _last_fingerprint = fingerprint
+    return config
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    root = Path(config.config_file_path).parent
+    for folder in ("praxis", "kriterien", "schemas"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

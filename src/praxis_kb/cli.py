@@ -1,0 +1,92 @@
+"""The ``praxis`` command: check content, regenerate schemas, scaffold cases."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import content, schemas
+from .project import Project, find_root
+from .reporters import REPORTERS
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project(Path(args.root).resolve() if args.root else find_root())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = _project(args)
+    paths = [Path(p) for p in args.paths] if args.paths else None
+    if paths:
+        missing = [p for p in paths if not p.exists()]
+        for path in missing:
+            print(f"{path}:1:1: error: Die Datei gibt es nicht (prüfen Sie den Pfad)", file=sys.stderr)
+        if missing:
+            return 2
+        expanded: list[Path] = []
+        for path in paths:
+            expanded.extend(sorted(q for q in path.rglob("*") if q.is_file()) if path.is_dir() else [path])
+        paths = expanded
+    catalogue, problems = content.check(project, paths)
+    found = problems.sorted()
+    sys.stdout.write(REPORTERS[args.format](found, catalogue.checked_files))
+    return 1 if problems.errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    project = _project(args)
+    catalogue, problems = content.check(project, [])
+    if problems.errors:
+        sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
+        return 1
+    target = project.schema_dir / schemas.VALUES_SCHEMA
+    rendered = schemas.render_values_schema(catalogue.vocabulary_ids())
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if args.check:
+        if current != rendered:
+            print(f"{project.relative(target)} ist nicht auf dem Stand der Vokabulare: führen Sie „praxis schema“ aus.")
+            return 1
+        print(f"{project.relative(target)} ist aktuell.")
+        return 0
+    if current != rendered:
+        target.write_text(rendered, encoding="utf-8")
+        print(f"{project.relative(target)} neu geschrieben.")
+    else:
+        print(f"{project.relative(target)} ist schon aktuell.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="praxis",
+        description="Werkzeug der Wissensbasis guter Praxis: Praxisbeispiele prüfen und anlegen.",
+    )
+    parser.add_argument("--root", help="Projektordner (Standard: der nächste Ordner mit mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    validate = sub.add_parser("validate", help="Praxisbeispiele, Kriterien und Vokabulare prüfen")
+    validate.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien oder Ordner (Standard: alles in praxis/ und kriterien/)")
+    validate.add_argument("--format", choices=sorted(REPORTERS), default="text", help="Ausgabe: text (Standard), json oder github (Anmerkungen in GitHub Actions)")
+    validate.set_defaults(handler=cmd_validate)
+
+    schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")
+    schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
+    schema.set_defaults(handler=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

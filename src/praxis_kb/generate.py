@@ -1,0 +1,67 @@
+"""From content to page sources on disk, for MkDocs to pick up.
+
+Generated pages are real files in git-ignored folders of docs/ (see ARCHITECTURE.md: pages added
+in ``on_files`` break static-i18n). Only files whose text changed are written, so that
+``mkdocs serve`` does not rebuild forever, and files of removed cases are deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import content, model, render
+from .problems import Problems
+from .project import Project
+
+GENERATED_DIRS = ("praxis", "kriterien", "standorttypen")
+
+
+@dataclass
+class Result:
+    problems: Problems
+    pages: list[render.Page] = field(default_factory=list)
+    written: int = 0
+    removed: int = 0
+
+
+def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Result:
+    """Validate everything; if there is no error, render every page of every language."""
+    catalogue, problems = content.check(project)
+    if problems.errors:
+        return Result(problems)
+    built = model.build(catalogue, languages or project.languages)
+    return Result(problems, render.render_all(built))
+
+
+def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
+    """Write changed pages into docs_dir and delete stale generated ones."""
+    wanted = {page.path: page.text for page in pages}
+    written = 0
+    for rel, text in wanted.items():
+        target = docs_dir / rel
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    removed = 0
+    for folder in GENERATED_DIRS:
+        base = docs_dir / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_file() and rel not in wanted:
+                path.unlink()
+                removed += 1
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written, removed
+
+
+def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None) -> Result:
+    result = pages_for(project, languages)
+    if not result.problems.errors:
+        result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
+    return result

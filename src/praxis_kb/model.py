@@ -1,0 +1,390 @@
+"""Typed objects for validated content, one set per language.
+
+The German source file holds the structured data; a translation holds only text. ``build()``
+lays each language's text over the German original (missing texts fall back to German) and
+turns the result into plain dataclasses with English names, so that renderers never touch the
+German field names of the content files.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content import Catalogue
+from .project import SOURCE_LANGUAGE
+
+Text = dict[str, str]  # language → text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One value of a vocabulary."""
+
+    id: str
+    label: Text
+    description: Text = field(default_factory=dict)
+    group: str = ""
+    step: int = 0
+    area: str = ""
+    level: str = ""
+    features: dict[str, list[Text]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    id: str
+    name: Text
+    description: Text
+    review: dict[str, str]
+    entries: dict[str, Entry]
+
+    def label(self, entry_id: str, lang: str) -> str:
+        entry = self.entries.get(entry_id)
+        return pick(entry.label, lang) if entry else entry_id
+
+
+@dataclass(frozen=True)
+class Stage:
+    label: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Mapping_:
+    framework: str
+    criterion: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    order: int
+    group: str
+    name: Text
+    short: Text
+    description: Text
+    derivation: Text
+    questions: list[Text]
+    stages: list[Stage]
+    crosswalk: list[Mapping_]
+    review: dict[str, str]
+
+
+@dataclass(frozen=True)
+class DatePoint:
+    """A date as precise as the sources allow: ``2017``, ``2017-03``, ``2017-03-15``."""
+
+    value: str
+    precision: str = "exakt"  # exakt | ungefaehr | strittig
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str
+    name: str
+    types: list[str]
+    role: str
+
+
+@dataclass(frozen=True)
+class Tie:
+    source: str
+    target: str
+    kind: str
+    frequency: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Instrument:
+    type: str
+    name: str
+    description: str
+    members: list[str]
+    frequency: str = ""
+    status: str = ""
+    since: DatePoint | None = None
+    until: DatePoint | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    criterion: str
+    stage: int
+    justification: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    site_type: str
+    verdict: str
+    conditions: str = ""
+
+
+@dataclass(frozen=True)
+class Prerequisites:
+    actor_types: list[str]
+    resources: list[str]
+    staff_hours_per_month: float
+    staff_note: str
+    cost_min: int
+    cost_max: int
+    cost_note: str
+    setup_months: float
+    political_backing: str
+    political_note: str
+
+
+@dataclass(frozen=True)
+class Transfer:
+    core_elements: list[str]
+    adaptable_elements: list[str]
+    prerequisites: Prerequisites
+    verdicts: dict[str, Verdict]
+    stumbling_blocks: list[str]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    person: str = ""
+
+
+@dataclass(frozen=True)
+class RefugeePerspective:
+    assessment: str
+    collected: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class Result:
+    description: str
+    evidence: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: DatePoint
+    event: str
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    kind: str
+    year: DatePoint | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisation: str
+    website: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    label: str
+    site_type: str
+    region: str
+    municipal_structure: str
+    municipalities: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SocialSpace:
+    potentials: list[str]
+    resources: list[str]
+    problems: list[str]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case in one language."""
+
+    id: str
+    lang: str
+    title: str
+    summary: str
+    plain_summary: str
+    illustrative: bool
+    status: str
+    start: DatePoint
+    end: DatePoint | None
+    last_verified: str
+    site: Site
+    social_space: SocialSpace
+    fields_of_action: list[str]
+    actors: dict[str, Actor]
+    ties: list[Tie]
+    instruments: list[Instrument]
+    participation_step: str
+    participation_note: str
+    assessments: list[Assessment]
+    transfer: Transfer
+    refugee_perspective: RefugeePerspective
+    results: list[Result]
+    timeline: list[TimelineEvent]
+    sources: dict[str, Source]
+    contact: Contact
+    reviewed_by: str
+    reviewed_on: str
+    body: str
+    body_lang: str  # language the narrative is written in (German when not yet translated)
+    translation_status: str  # geprueft | maschinell | fehlt (always geprueft for the source)
+
+
+@dataclass(frozen=True)
+class Model:
+    languages: tuple[str, ...]
+    vocabularies: dict[str, Vocabulary]
+    criteria: dict[str, Criterion]
+    cases: dict[str, dict[str, Case]]  # id → language → case
+
+    def vocab(self, name: str) -> Vocabulary:
+        return self.vocabularies[name]
+
+    def cases_in(self, lang: str) -> list[Case]:
+        return sorted((by_lang[lang] for by_lang in self.cases.values()), key=lambda c: c.title.casefold())
+
+
+def pick(text: Text, lang: str) -> str:
+    """A text in *lang*, else the German original."""
+    return text.get(lang) or text.get(SOURCE_LANGUAGE) or next(iter(text.values()), "")
+
+
+def _date(value: Any) -> DatePoint:
+    if isinstance(value, dict):
+        return DatePoint(value["datum"], value.get("genauigkeit", "exakt"), value.get("anmerkung", ""))
+    return DatePoint(str(value))
+
+
+def _overlay(source: Any, translation: Any) -> Any:
+    """Lay translated texts over the German data, key by key and item by item."""
+    if isinstance(source, dict) and isinstance(translation, dict):
+        merged = dict(source)
+        for key, value in translation.items():
+            if key in source:
+                merged[key] = _overlay(source[key], value)
+        return merged
+    if isinstance(source, list) and isinstance(translation, list):
+        return [_overlay(item, translation[i]) if i < len(translation) else item for i, item in enumerate(source)]
+    if isinstance(source, str) and isinstance(translation, str) and translation.strip():
+        return translation
+    return source
+
+
+def _vocabulary(data: dict[str, Any]) -> Vocabulary:
+    entries = {}
+    for raw in data["eintraege"]:
+        features = {k: list(v) for k, v in raw.get("merkmale", {}).items()}
+        entries[raw["id"]] = Entry(
+            raw["id"], raw["label"], raw.get("beschreibung", {}), raw.get("gruppe", ""), raw.get("stufe", 0), raw.get("bereich", ""), raw.get("ebene", ""), features
+        )
+    return Vocabulary(data["id"], data["name"], data["beschreibung"], data["uebersetzung"], entries)
+
+
+def _criterion(data: dict[str, Any]) -> Criterion:
+    return Criterion(
+        data["id"],
+        data["reihenfolge"],
+        data["gruppe"],
+        data["name"],
+        data["kurz"],
+        data["beschreibung"],
+        data["herleitung"],
+        list(data["leitfragen"]),
+        [Stage(s["label"], s["beschreibung"]) for s in data["stufen"]],
+        [Mapping_(m["rahmenwerk"], m["kriterium"], m["bezug"]) for m in data["crosswalk"]],
+        data["uebersetzung"],
+    )
+
+
+def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str, status: str) -> Case:
+    site = d["standort"]
+    space = d["sozialraum"]
+    transfer = d["transfer"]
+    pre = transfer["voraussetzungen"]
+    perspective = d["perspektive_gefluechteter"]
+    return Case(
+        id=case_id,
+        lang=lang,
+        title=d["titel"],
+        summary=d["kurzbeschreibung"],
+        plain_summary=d["einfache_sprache"],
+        illustrative=d["illustrativ"],
+        status=d["status"],
+        start=_date(d["zeitraum"]["beginn"]),
+        end=_date(d["zeitraum"]["ende"]) if "ende" in d["zeitraum"] else None,
+        last_verified=d["zuletzt_geprueft"],
+        site=Site(site["bezeichnung"], site["standorttyp"], site["region"], site["gemeindestruktur"], site.get("anzahl_gemeinden"), site.get("anmerkung", "")),
+        social_space=SocialSpace(list(space["potenziale"]), list(space["ressourcen"]), list(space["probleme"])),
+        fields_of_action=list(d["handlungsfelder"]),
+        actors={key: Actor(key, a["name"], list(a["typen"]), a["rolle"]) for key, a in d["akteure"].items()},
+        ties=[Tie(t["von"], t["zu"], t["art"], t["haeufigkeit"], t.get("beschreibung", "")) for t in d.get("beziehungen", [])],
+        instruments=[
+            Instrument(
+                i["typ"], i["bezeichnung"], i["beschreibung"], list(i["beteiligte"]), i.get("haeufigkeit", ""), i.get("status", ""),
+                _date(i["seit"]) if "seit" in i else None, _date(i["bis"]) if "bis" in i else None,
+            )
+            for i in d["instrumente"]
+        ],
+        participation_step=d["partizipation"]["stufe"],
+        participation_note=d["partizipation"]["beschreibung"],
+        assessments=[Assessment(k, v["stufe"], v["begruendung"]) for k, v in d["kriterien"].items()],
+        transfer=Transfer(
+            list(transfer["kernelemente"]),
+            list(transfer["anpassbare_elemente"]),
+            Prerequisites(
+                list(pre["akteure"]), list(pre["ressourcen"]), pre["personal"]["stunden_pro_monat"], pre["personal"]["beschreibung"],
+                pre["kosten"]["euro_pro_jahr_von"], pre["kosten"]["euro_pro_jahr_bis"], pre["kosten"]["beschreibung"],
+                pre["aufbauzeit_monate"], pre["politische_rueckendeckung"]["bedarf"], pre["politische_rueckendeckung"]["beschreibung"],
+            ),
+            {k: Verdict(k, v["urteil"], v.get("bedingungen", "")) for k, v in transfer["eignung"].items()},
+            list(transfer["stolpersteine"]),
+        ),
+        refugee_perspective=RefugeePerspective(
+            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", "")) for q in perspective.get("zitate", [])]
+        ),
+        results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", []))) for r in d["ergebnisse"]],
+        timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],
+        sources={k: Source(k, s["titel"], s["art"], _date(s["jahr"]) if "jahr" in s else None, s.get("url", "")) for k, s in d["quellen"].items()},
+        contact=Contact(d["kontakt"]["organisation"], d["kontakt"].get("webseite", ""), d["kontakt"].get("email", "")),
+        reviewed_by=d["pruefung"]["durch"],
+        reviewed_on=d["pruefung"]["datum"],
+        body=body,
+        body_lang=body_lang,
+        translation_status=status,
+    )
+
+
+def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
+    """The model for every language from a catalogue without errors."""
+    vocabularies = {name: _vocabulary(doc.data) for name, doc in sorted(catalogue.vocabularies.items())}
+    criteria = dict(sorted(((cid, _criterion(doc.data)) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order))
+    cases: dict[str, dict[str, Case]] = {}
+    for case_id in sorted(catalogue.cases):
+        files = catalogue.cases[case_id]
+        per_lang: dict[str, Case] = {}
+        for lang in languages:
+            translation = files.translations.get(lang) if lang != SOURCE_LANGUAGE else None
+            data = copy.deepcopy(files.source.data)
+            body, body_lang = files.source.body, SOURCE_LANGUAGE
+            status = "geprueft" if lang == SOURCE_LANGUAGE else "fehlt"
+            if translation is not None:
+                data = _overlay(data, {k: v for k, v in translation.data.items() if k != "uebersetzung"})
+                status = translation.data.get("uebersetzung", "maschinell")
+                if translation.body.strip():
+                    body, body_lang = translation.body, lang
+            per_lang[lang] = _case(case_id, lang, data, body, body_lang, status)
+        cases[case_id] = per_lang
+    return Model(languages, vocabularies, criteria, cases)

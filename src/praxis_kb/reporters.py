@@ -1,0 +1,87 @@
+"""Output formats for problems: plain text, JSON and GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .problems import Problem, Severity
+
+
+def summary_line(problems: Sequence[Problem], checked: int) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.file for p in problems})
+    if not problems:
+        return f"Alles in Ordnung: {checked} Dateien geprüft, keine Fehler."
+    verdict = "Bitte korrigieren" if errors else "Keine Fehler"
+    return f"{verdict}: {errors} Fehler, {warnings} Warnungen in {files} von {checked} Dateien."
+
+
+def text(problems: Sequence[Problem], checked: int) -> str:
+    lines = [p.as_text() for p in problems]
+    lines.append(summary_line(problems, checked))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(problems: Sequence[Problem], checked: int) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    payload = {
+        "checked_files": checked,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [p.as_dict() for p in problems],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def escape_data(value: str) -> str:
+    """Escape a workflow command's message (GitHub: %, CR, LF)."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a workflow command's property value (additionally ':' and ',')."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: Sequence[Problem], checked: int) -> str:
+    """Annotations on the right lines, and the full report in the job's step summary."""
+    lines = []
+    for p in problems:
+        title = f"Praxisbeispiel prüfen: {p.path}" if p.path else "Praxisbeispiel prüfen"
+        message = p.message + (f" ({p.hint})" if p.hint else "")
+        props = ",".join(
+            f"{key}={escape_property(str(value))}"
+            for key, value in (("file", p.file), ("line", p.line), ("col", p.column), ("title", title))
+        )
+        lines.append(f"::{p.severity.value} {props}::{escape_data(message)}")
+    lines.append(summary_line(problems, checked))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with Path(summary_path).open("a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(problems, checked))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_summary(problems: Sequence[Problem], checked: int) -> str:
+    out = ["## Prüfung der Praxisbeispiele", "", summary_line(problems, checked), ""]
+    if problems:
+        out += ["| Datei | Zeile | Art | Feld | Problem | Hinweis |", "|---|---|---|---|---|---|"]
+        for p in problems:
+            kind = "Fehler" if p.severity is Severity.ERROR else "Warnung"
+            out.append(f"| {_cell(p.file)} | {p.line}:{p.column} | {kind} | `{_cell(p.path)}` | {_cell(p.message)} | {_cell(p.hint)} |")
+    return "\n".join(out) + "\n\n"
+
+
+REPORTERS: dict[str, Callable[[Sequence[Problem], int], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}

@@ -1,0 +1,162 @@
+"""The JSON Schemas in schemas/ and the one generated from the vocabularies.
+
+The vocabularies in kriterien/vokabulare/ are the single source of the allowed values:
+``vokabular-werte.schema.json`` is generated from them (``praxis schema``) and the hand-written
+schemas refer to it. Validation always uses the values generated from the current vocabulary
+files; the file on disk exists for editors and for the open data, and a test keeps it current.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+CASE_SCHEMA = "praxisbeispiel.schema.json"
+CRITERION_SCHEMA = "kriterium.schema.json"
+VOCABULARY_SCHEMA = "vokabular.schema.json"
+VALUES_SCHEMA = "vokabular-werte.schema.json"
+HAND_WRITTEN = (CASE_SCHEMA, CRITERION_SCHEMA, VOCABULARY_SCHEMA)
+
+# Vocabularies the schemas refer to; each must exist as kriterien/vokabulare/<id>.yml.
+REQUIRED_VOCABULARIES = (
+    "akteurstypen",
+    "beziehungsarten",
+    "bezuege",
+    "eignungsurteile",
+    "evidenzgrade",
+    "gemeindestrukturen",
+    "genauigkeiten",
+    "haeufigkeiten",
+    "handlungsfelder",
+    "instrumente",
+    "kriteriengruppen",
+    "partizipationsbereiche",
+    "partizipationsstufen",
+    "quellenarten",
+    "rahmenwerke",
+    "regionen",
+    "ressourcen",
+    "rueckendeckung",
+    "standorttypen",
+    "status",
+    "uebersetzungsstatus",
+)
+
+
+def values_schema(vocabularies: Mapping[str, list[str]]) -> dict[str, Any]:
+    """Build ``vokabular-werte.schema.json`` from ``{vocabulary id: [entry ids]}``."""
+    defs: dict[str, Any] = {}
+    for vocabulary in sorted(vocabularies):
+        defs[vocabulary] = {
+            "description": f"Erlaubte Werte aus kriterien/vokabulare/{vocabulary}.yml.",
+            "enum": list(vocabularies[vocabulary]),
+            "x-vokabular": vocabulary,
+        }
+    site_types = list(vocabularies.get("standorttypen", []))
+    defs["eignung_je_standorttyp"] = {
+        "description": "Für jeden Standorttyp ein Eignungsurteil; bei bedingt-geeignet und nicht-geeignet mit Bedingungen oder Gründen.",
+        "type": "object",
+        "required": site_types,
+        "propertyNames": {"$ref": "#/$defs/standorttypen"},
+        "additionalProperties": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["urteil"],
+            "properties": {
+                "urteil": {
+                    "title": "Urteil",
+                    "description": "geeignet, bedingt-geeignet oder nicht-geeignet.",
+                    "$ref": "#/$defs/eignungsurteile",
+                },
+                "bedingungen": {
+                    "title": "Bedingungen oder Gründe",
+                    "description": "Unter welchen Bedingungen die Praxis passt, oder warum nicht.",
+                    "type": "string",
+                    "minLength": 1,
+                    "pattern": "\\S",
+                    "maxLength": 4000,
+                    "x-uebersetzbar": True,
+                },
+            },
+            "if": {"properties": {"urteil": {"const": "geeignet"}}, "required": ["urteil"]},
+            "else": {"required": ["bedingungen"]},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Erlaubte Werte aus den Vokabularen",
+        "description": "Automatisch erzeugt aus kriterien/vokabulare/*.yml mit „praxis schema“. Nicht von Hand ändern.",
+        "$defs": defs,
+    }
+
+
+def render_values_schema(vocabularies: Mapping[str, list[str]]) -> str:
+    return json.dumps(values_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
+
+
+@cache
+def _hand_written(schema_dir: str) -> dict[str, dict[str, Any]]:
+    return {name: json.loads((Path(schema_dir) / name).read_text(encoding="utf-8")) for name in HAND_WRITTEN}
+
+
+def load_hand_written(schema_dir: Path) -> dict[str, dict[str, Any]]:
+    return _hand_written(str(schema_dir.resolve()))
+
+
+class Validators:
+    """Ready validators for the three kinds of content file."""
+
+    def __init__(self, schema_dir: Path, vocabularies: Mapping[str, list[str]]) -> None:
+        schemas = dict(load_hand_written(schema_dir))
+        schemas[VALUES_SCHEMA] = values_schema(vocabularies)
+        self.schemas = schemas
+        registry: Registry = Registry().with_resources(
+            (name, Resource.from_contents(contents, default_specification=DRAFT202012)) for name, contents in schemas.items()
+        )
+        self.registry = registry
+        checker = FormatChecker(["date"])
+        self.case = Draft202012Validator(schemas[CASE_SCHEMA], registry=registry, format_checker=checker)
+        self.criterion = Draft202012Validator(schemas[CRITERION_SCHEMA], registry=registry, format_checker=checker)
+        self.vocabulary = Draft202012Validator(schemas[VOCABULARY_SCHEMA], registry=registry, format_checker=checker)
+
+    def resolve(self, base: str, ref: str) -> dict[str, Any]:
+        """Follow a ``$ref`` found in schema *base*."""
+        resolver = self.registry.resolver(base_uri=base)
+        return resolver.lookup(ref).contents  # type: ignore[no-any-return]
+
+
+def translatable_paths(validators: Validators) -> list[tuple[str, ...]]:
+    """Paths in a case whose value is text to translate (``*`` = any key or list index).
+
+    Derived from the schema: every string property marked ``x-uebersetzbar``.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def walk(schema: dict[str, Any], base: str, path: tuple[str, ...], depth: int) -> None:
+        if depth > 12:
+            return
+        if "$ref" in schema:
+            ref = schema["$ref"]
+            target_base = ref.split("#", 1)[0] or base
+            walk(validators.resolve(base, ref), target_base, path, depth + 1)
+        if schema.get("x-uebersetzbar"):
+            found.append(path)
+        for key, sub in schema.get("properties", {}).items():
+            walk(sub, base, path + (key,), depth + 1)
+        if isinstance(schema.get("additionalProperties"), dict):
+            walk(schema["additionalProperties"], base, path + ("*",), depth + 1)
+        if isinstance(schema.get("items"), dict):
+            walk(schema["items"], base, path + ("*",), depth + 1)
+        for keyword in ("anyOf", "oneOf", "allOf"):
+            for sub in schema.get(keyword, []):
+                walk(sub, base, path, depth + 1)
+
+    walk(validators.schemas[CASE_SCHEMA], CASE_SCHEMA, (), 0)
+    return sorted(set(found))

@@ -1,0 +1,101 @@
+"""Reading content files from disk: byte-level checks, front matter, strict YAML.
+
+MkDocs never sees a case file: its own front-matter parser swallows YAML errors and renders the
+broken text as the page. Everything is read here instead, and every refusal names file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import strictyaml
+from .problems import ContentError
+from .strictyaml import Positions
+
+MAX_BYTES = 256 * 1024
+FENCE = "---"
+
+
+@dataclass
+class Document:
+    """One parsed file: its data, where each value stands, and (for Markdown) the body."""
+
+    path: Path
+    data: Any
+    positions: Positions
+    body: str = ""
+    body_line: int = 0  # line number of the first body line
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, refusing what would make the content unreliable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(1, 1, f"Die Datei kann nicht gelesen werden ({exc.strerror})", "Prüfen Sie, ob die Datei existiert und lesbar ist") from None
+    if not raw.strip():
+        raise ContentError(1, 1, "Die Datei ist leer", "Legen Sie neue Praxisbeispiele mit „praxis new“ an")
+    if len(raw) > MAX_BYTES:
+        raise ContentError(1, 1, f"Die Datei ist zu groß ({len(raw) // 1024} KB, höchstens {MAX_BYTES // 1024} KB)", "Kürzen Sie den Text oder teilen Sie ihn auf; Bilder gehören nicht in die Datei")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ContentError(1, 1, "Die Datei beginnt mit einem unsichtbaren BOM-Zeichen", "Speichern Sie die Datei als „UTF-8“ ohne BOM")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise ContentError(line, nul - (raw.rfind(b"\n", 0, nul) + 1) + 1, "Die Datei enthält ein Nullzeichen (NUL) und ist wohl keine Textdatei", "Speichern Sie die Datei als reinen Text (UTF-8)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError(line, column, "Die Datei ist nicht in UTF-8 gespeichert (Umlaute wären kaputt)", "Speichern Sie die Datei mit der Kodierung „UTF-8“") from None
+    if "\r" in text:
+        index = text.index("\r")
+        line = text.count("\n", 0, index) + 1
+        raise ContentError(line, index - (text.rfind("\n", 0, index) + 1) + 1, "Die Datei hat Windows-Zeilenenden (CRLF)", "Stellen Sie im Editor die Zeilenenden auf „LF“ (Unix) um und speichern Sie erneut")
+    return text
+
+
+def read_markdown(path: Path) -> Document:
+    """Read ``---``-fenced YAML front matter and the Markdown body after it."""
+    text = read_text(path)
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        raise ContentError(1, 1, "Die Datei beginnt nicht mit dem Kopfbereich: erste Zeile muss --- sein", "Oben stehen die Angaben zwischen zwei Zeilen ---, darunter der Text")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    if end is None:
+        raise ContentError(1, 1, "Der Kopfbereich wird nicht abgeschlossen: es fehlt die zweite Zeile ---", "Setzen Sie nach den Angaben eine Zeile mit genau --- und darunter den Text")
+    front = "\n".join(lines[1:end]) + "\n"
+    if not front.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines[1:end]):
+        raise ContentError(2, 1, "Der Kopfbereich ist leer", "Zwischen den beiden Zeilen --- stehen die Angaben, z. B. „titel: …“")
+    data, positions = strictyaml.load(front, line_offset=1)
+    if not isinstance(data, dict):
+        raise ContentError(2, 1, f"Der Kopfbereich muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}", "Schreiben Sie jede Angabe als „feld: wert“ in eine eigene Zeile")
+    body = "\n".join(lines[end + 1 :])
+    return Document(path, data, positions, body, end + 2)
+
+
+def read_yaml(path: Path) -> Document:
+    """Read a plain YAML data file (criteria, vocabularies) whose top level is a mapping."""
+    text = read_text(path)
+    data, positions = strictyaml.load(text)
+    if not isinstance(data, dict):
+        raise ContentError(1, 1, f"Die Datei muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}", "Beginnen Sie mit „id: …“")
+    return Document(path, data, positions)
+
+
+def describe_type(value: Any) -> str:
+    """Name a value's type in words a contributor knows."""
+    if value is None:
+        return "nichts (leer)"
+    if isinstance(value, bool):
+        return "einem Wahrheitswert (true/false)"
+    if isinstance(value, (int, float)):
+        return "einer Zahl"
+    if isinstance(value, str):
+        return "einem Text"
+    if isinstance(value, list):
+        return "einer Liste"
+    return "Feldern"

@@ -1,0 +1,214 @@
+"""A strict YAML reader that keeps the position of every value.
+
+PyYAML follows YAML 1.1 and silently turns ``no`` into ``False``, ``01067`` into ``567``, an
+unquoted date into a ``date`` object and keeps the last of two duplicate keys; aliases can expand
+exponentially. Contributors must never lose data that way, so this module builds values directly
+from the parser's event stream:
+
+* plain scalars resolve as in YAML 1.2's core schema, but only ``true``/``false``, ``null``/``~``,
+  integers without leading zeros and simple decimals get a type; everything else stays a string;
+* anchors, aliases and explicit tags are refused;
+* duplicate keys and non-scalar keys are refused;
+* every value's and every key's position is recorded (1-based line and column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import ContentError
+
+try:  # libyaml is much faster; PyYAML's pure-Python parser gives the same events
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) stands in the file."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: Path_) -> tuple[int, int]:
+        """Position of the value at *path*, or of the nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(tuple(path[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def of_key(self, path: Path_) -> tuple[int, int]:
+        """Position of the key that introduces *path* (falls back to the value)."""
+        return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve an unquoted scalar without YAML 1.1's surprises."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "Steht ein Doppelpunkt im Text? Dann setzen Sie den ganzen Text in Anführungszeichen"),
+    ("could not find expected ':'", "Jede Zeile braucht die Form „feld: wert“; prüfen Sie Einrückung und Doppelpunkt"),
+    ("did not find expected key", "Prüfen Sie die Einrückung: Felder derselben Ebene beginnen in derselben Spalte"),
+    ("did not find expected '-' indicator", "Prüfen Sie die Einrückung der Liste: jeder Eintrag beginnt mit „- “ in derselben Spalte"),
+    ("found unexpected end of stream", "Ein Anführungszeichen wurde geöffnet, aber nicht geschlossen"),
+    ("found character '%' that cannot start any token", "Setzen Sie den Text in Anführungszeichen"),
+    ("found character '@' that cannot start any token", "Setzen Sie den Text in Anführungszeichen"),
+    ("found character '`' that cannot start any token", "Setzen Sie den Text in Anführungszeichen"),
+    ("found undefined alias", "YAML-Verweise (*) sind nicht erlaubt: schreiben Sie den Wert aus"),
+)
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, line_offset: int) -> ContentError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    raw = f"{context} {problem}" if context else problem
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+        return ContentError(line, lines[mark.line].index("\t") + 1, "In dieser Zeile steht ein Tabulatorzeichen", "Rücken Sie im Kopfbereich nur mit Leerzeichen ein")
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile")
+    return ContentError(line, column, f"Die Angaben sind kein gültiges YAML ({raw})", hint)
+
+
+def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
+    """Parse one YAML document strictly; return the data and the positions of its values.
+
+    *line_offset* is added to every line, for YAML that starts further down a file (front matter).
+    Raises :class:`ContentError` for the first problem found.
+    """
+    positions = Positions()
+    stack: list[Any] = []  # containers being built
+    paths: list[Path_] = []  # path of each container
+    pending_key: list[str | None] = []  # for mappings: key waiting for its value
+    key_marks: list[dict[str, int]] = []  # for mappings: line of each key, to name duplicates
+    root: Any = None
+    documents = 0
+
+    def pos(mark: Any) -> tuple[int, int]:
+        return (mark.line + 1 + line_offset, mark.column + 1)
+
+    def refuse_extras(event: Any) -> None:
+        if getattr(event, "anchor", None) is not None:
+            line, col = pos(event.start_mark)
+            raise ContentError(line, col, f"YAML-Anker (&{event.anchor}) sind nicht erlaubt", "Schreiben Sie jeden Wert dort aus, wo er gebraucht wird")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and not event.implicit[0]):
+            line, col = pos(event.start_mark)
+            raise ContentError(line, col, f"YAML-Typangaben wie „{tag}“ sind nicht erlaubt", "Lassen Sie die Angabe mit ! weg; Texte stehen in Anführungszeichen")
+
+    def attach(value: Any, start: Any) -> Path_ | None:
+        """Put a finished value into its parent; return the path it got."""
+        nonlocal root
+        if not stack:
+            root = value
+            positions.values[()] = pos(start)
+            return ()
+        parent = stack[-1]
+        if isinstance(parent, list):
+            path = paths[-1] + (len(parent),)
+            parent.append(value)
+        else:
+            key = pending_key[-1]
+            if key is None:  # this value is a key
+                if not isinstance(value, str):
+                    line, col = pos(start)
+                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“")
+                if value in key_marks[-1]:
+                    line, col = pos(start)
+                    raise ContentError(
+                        line,
+                        col,
+                        f"Das Feld „{value}“ steht zweimal hier (zuerst in Zeile {key_marks[-1][value]})",
+                        "Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen",
+                        path=json_path(paths[-1] + (value,)),
+                    )
+                key_marks[-1][value] = pos(start)[0]
+                pending_key[-1] = value
+                positions.keys[paths[-1] + (value,)] = pos(start)
+                return None
+            path = paths[-1] + (key,)
+            parent[key] = value
+            pending_key[-1] = None
+        positions.values[path] = pos(start)
+        return path
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line, col = pos(event.start_mark)
+                    raise ContentError(line, col, "Hier beginnt ein zweites YAML-Dokument", "Eine Datei enthält genau einen Block mit Angaben; entfernen Sie die zusätzliche Zeile ---")
+            elif isinstance(event, yaml.AliasEvent):
+                line, col = pos(event.start_mark)
+                raise ContentError(line, col, f"YAML-Verweise (*{event.anchor}) sind nicht erlaubt", "Schreiben Sie den Wert aus, statt auf einen Anker zu verweisen")
+            elif isinstance(event, yaml.ScalarEvent):
+                refuse_extras(event)
+                is_key = bool(stack) and isinstance(stack[-1], dict) and pending_key[-1] is None
+                if is_key or event.style not in (None, "") or not event.implicit[0]:
+                    value: Any = event.value
+                else:
+                    value = resolve_plain(event.value)
+                attach(value, event.start_mark)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                refuse_extras(event)
+                if stack and isinstance(stack[-1], dict) and pending_key[-1] is None:
+                    line, col = pos(event.start_mark)
+                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“")
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                path = attach(container, event.start_mark)
+                assert path is not None
+                stack.append(container)
+                paths.append(path)
+                pending_key.append(None)
+                key_marks.append({})
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                paths.pop()
+                pending_key.pop()
+                key_marks.pop()
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text, line_offset) from None
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive: deep nesting
+        raise ContentError(1 + line_offset, 1, f"Die Angaben konnten nicht gelesen werden ({exc})", "Prüfen Sie die Verschachtelung") from None
+    return root, positions
+
+
+def json_path(path: Path_) -> str:
+    """``("a", 0, "b")`` → ``$.a[0].b`` as in check-jsonschema's messages."""
+    out = "$"
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z0-9_-]+", part):
+            out += f".{part}"
+        else:
+            out += "[" + repr(part) + "]"
+    return out

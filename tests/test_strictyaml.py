@@ -1,0 +1,95 @@
+"""The strict YAML reader: no silent coercion, no aliases, no duplicates, positions kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from praxis_kb import strictyaml
+from praxis_kb.problems import ContentError
+
+
+def load(text: str) -> object:
+    return strictyaml.load(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plz: 01067", {"plz": "01067"}),  # PyYAML: 567 (octal)
+        ("a: no", {"a": "no"}),  # PyYAML: False
+        ("a: off", {"a": "off"}),
+        ("a: yes", {"a": "yes"}),
+        ("a: 2024-02-30", {"a": "2024-02-30"}),  # PyYAML: ValueError
+        ("a: 2024-03-01", {"a": "2024-03-01"}),  # PyYAML: date object
+        ("a: 12", {"a": 12}),
+        ("a: -3", {"a": -3}),
+        ("a: 1.5", {"a": 1.5}),
+        ("a: 1e3", {"a": "1e3"}),
+        ("a: .inf", {"a": ".inf"}),
+        ("a: 0x1F", {"a": "0x1F"}),
+        ("a: 1_000", {"a": "1_000"}),
+        ("a: true", {"a": True}),
+        ("a: false", {"a": False}),
+        ("a: ~", {"a": None}),
+        ("a:", {"a": None}),
+        ('a: "12"', {"a": "12"}),
+        ("a: 'true'", {"a": "true"}),
+        ("1: x", {"1": "x"}),  # keys are always text
+        ("no: x", {"no": "x"}),
+        ("a: |\n  line one\n  line two\n", {"a": "line one\nline two\n"}),
+        ("a: [1, x, true]", {"a": [1, "x", True]}),
+    ],
+)
+def test_scalars_resolve_without_surprises(text: str, expected: object) -> None:
+    assert load(text) == expected
+
+
+def test_positions_of_values_and_keys() -> None:
+    data, positions = strictyaml.load("a:\n  b: 1\n  c:\n    - x\n    - y\n", line_offset=1)
+    assert data == {"a": {"b": 1, "c": ["x", "y"]}}
+    assert positions.of_value(("a", "b")) == (3, 6)
+    assert positions.of_key(("a", "c")) == (4, 3)
+    assert positions.of_value(("a", "c", 1)) == (6, 7)
+    assert positions.of_value(("a", "missing", 3)) == (3, 3)
+    assert positions.of_key(("a",)) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("a: 1\nb: 2\na: 3\n", 3, 1, "Das Feld „a“ steht zweimal hier (zuerst in Zeile 1)"),
+        ("x:\n  k: 1\n  k: 2\n", 3, 3, "Das Feld „k“ steht zweimal hier (zuerst in Zeile 2)"),
+        ("a: &anker 1\nb: 2\n", 1, 4, "YAML-Anker (&anker) sind nicht erlaubt"),
+        ("a: !!python/object:os.system x\n", 1, 4, "YAML-Typangaben wie „tag:yaml.org,2002:python/object:os.system“ sind nicht erlaubt"),
+        ("a: !!str 12\n", 1, 4, "YAML-Typangaben wie „tag:yaml.org,2002:str“ sind nicht erlaubt"),
+        ("a:\n\t- b\n", 2, 1, "In dieser Zeile steht ein Tabulatorzeichen"),
+        ("? [a, b]\n: 1\n", 1, 3, "Ein Feldname muss ein einfacher Text sein"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "Hier beginnt ein zweites YAML-Dokument"),
+    ],
+)
+def test_refusals_name_line_and_column(text: str, line: int, column: int, message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        strictyaml.load(text)
+    assert (caught.value.line, caught.value.column, caught.value.message) == (line, column, message)
+    assert caught.value.hint
+
+
+def test_alias_bomb_is_refused_before_it_expands() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)
+    )
+    with pytest.raises(ContentError) as caught:
+        strictyaml.load(bomb)
+    assert caught.value.line == 1
+    assert "Anker" in caught.value.message
+
+
+def test_syntax_error_carries_position_and_hint() -> None:
+    with pytest.raises(ContentError) as caught:
+        strictyaml.load("titel: Runder Tisch: Kleinstadt\n", line_offset=1)
+    assert caught.value.line == 2
+    assert "Anführungszeichen" in caught.value.hint
+
+
+def test_json_path() -> None:
+    assert strictyaml.json_path(("a", 0, "b-c", "x y")) == "$.a[0].b-c['x y']"
