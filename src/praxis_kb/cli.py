@@ -11,6 +11,8 @@ from . import content, schemas
 from .project import Project, find_root
 from .reporters import REPORTERS
 
+CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
+
 
 def _project(args: argparse.Namespace) -> Project:
     return Project(Path(args.root).resolve() if args.root else find_root())
@@ -27,7 +29,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return 2
         expanded: list[Path] = []
         for path in paths:
-            expanded.extend(sorted(q for q in path.rglob("*") if q.is_file()) if path.is_dir() else [path])
+            expanded.extend(sorted(q for q in path.rglob("*") if q.is_file() and q.suffix in CONTENT_SUFFIXES) if path.is_dir() else [path])
         paths = expanded
     catalogue, problems = content.check(project, paths)
     found = problems.sorted()

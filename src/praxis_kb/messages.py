@@ -86,7 +86,7 @@ def findings(error: ValidationError) -> Iterator[Finding]:
             if isinstance(value, dict) and name not in value:
                 title = properties.get(name, {}).get("title")
                 label = f"„{title}“ ({name})" if title else f"„{name}“"
-                hint = properties.get(name, {}).get("description", "")
+                hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
                 yield path, True, f"Pflichtangabe {label} fehlt", hint
         return
     if keyword == "additionalProperties":
@@ -102,14 +102,15 @@ def findings(error: ValidationError) -> Iterator[Finding]:
     if keyword == "const":
         expected = error.validator_value
         if expected is True:
-            yield path, False, f"muss true sein (steht hier: {value!r})", schema.get("description", "")
+            shown = "false" if value is False else f"'{value}'"
+            yield path, False, f"muss true sein (steht hier: {shown})", schema.get("description", "")
         else:
             yield path, False, f"muss {expected!r} sein", ""
         return
     if keyword == "type":
         expected = error.validator_value
         words = " oder ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-        yield path, False, f"Hier wird {words} erwartet, gefunden wurde {describe_type(value)}", _type_hint(expected, value)
+        yield path, False, f"Hier wird {words} erwartet, gefunden wurde {describe_type(value, nominative=True)}", _type_hint(expected, value)
         return
     if keyword == "pattern":
         if error.validator_value == "\\S":
@@ -166,13 +167,22 @@ def _alternatives(error: ValidationError) -> Iterator[Finding]:
             yield from findings(sub)
         return
     hint = error.schema.get("x-hinweis", "") if isinstance(error.schema, dict) else ""
-    yield path, False, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(error.instance)})", hint
+    yield path, False, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(error.instance, nominative=True)})", hint
 
 
 def schema_problems(errors: Iterable[ValidationError], positions: Positions) -> list[tuple[int, int, str, str, str]]:
     """Turn schema errors into (line, column, json path, message, hint), sorted by path."""
     out: list[tuple[int, int, str, str, str]] = []
     ordered = sorted(errors, key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
+    # A value with the wrong form is not also reported as an impossible date,
+    # an empty text is not also reported as blank.
+    malformed = {tuple(e.absolute_path) for e in ordered if e.validator == "pattern"}
+    empty = {tuple(e.absolute_path) for e in ordered if e.validator == "minLength"}
+    ordered = [
+        e for e in ordered
+        if not (e.validator == "format" and tuple(e.absolute_path) in malformed)
+        and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
+    ]
     for error in ordered:
         for path, at_key, message, hint in findings(error):
             line, column = positions.of_key(path) if at_key else positions.of_value(path)

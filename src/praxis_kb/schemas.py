@@ -86,7 +86,7 @@ def values_schema(vocabularies: Mapping[str, list[str]]) -> dict[str, Any]:
                 },
             },
             "if": {"properties": {"urteil": {"const": "geeignet"}}, "required": ["urteil"]},
-            "else": {"required": ["bedingungen"]},
+            "else": {"required": ["bedingungen"], "x-hinweis": "Bei bedingt-geeignet und nicht-geeignet: nennen Sie unter bedingungen die Bedingungen oder Gründe"},
         },
     }
     return {

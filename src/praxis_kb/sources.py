@@ -36,7 +36,7 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise ContentError(1, 1, f"Die Datei kann nicht gelesen werden ({exc.strerror})", "Prüfen Sie, ob die Datei existiert und lesbar ist") from None
     if not raw.strip():
-        raise ContentError(1, 1, "Die Datei ist leer", "Legen Sie neue Praxisbeispiele mit „praxis new“ an")
+        raise ContentError(1, 1, "Die Datei ist leer", "Nehmen Sie ein vorhandenes Praxisbeispiel als Vorlage")
     if len(raw) > MAX_BYTES:
         raise ContentError(1, 1, f"Die Datei ist zu groß ({len(raw) // 1024} KB, höchstens {MAX_BYTES // 1024} KB)", "Kürzen Sie den Text oder teilen Sie ihn auf; Bilder gehören nicht in die Datei")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -64,7 +64,7 @@ def read_markdown(path: Path) -> Document:
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
         raise ContentError(1, 1, "Die Datei beginnt nicht mit dem Kopfbereich: erste Zeile muss --- sein", "Oben stehen die Angaben zwischen zwei Zeilen ---, darunter der Text")
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
     if end is None:
         raise ContentError(1, 1, "Der Kopfbereich wird nicht abgeschlossen: es fehlt die zweite Zeile ---", "Setzen Sie nach den Angaben eine Zeile mit genau --- und darunter den Text")
     front = "\n".join(lines[1:end]) + "\n"
@@ -86,16 +86,18 @@ def read_yaml(path: Path) -> Document:
     return Document(path, data, positions)
 
 
-def describe_type(value: Any) -> str:
-    """Name a value's type in words a contributor knows."""
+def describe_type(value: Any, *, nominative: bool = False) -> str:
+    """Name a value's type in words a contributor knows (dative, or nominative)."""
     if value is None:
         return "nichts (leer)"
     if isinstance(value, bool):
-        return "einem Wahrheitswert (true/false)"
-    if isinstance(value, (int, float)):
-        return "einer Zahl"
+        return "ein Wahrheitswert (true/false)" if nominative else "einem Wahrheitswert (true/false)"
+    if isinstance(value, float):
+        return f"eine Kommazahl ({value})" if nominative else "einer Kommazahl"
+    if isinstance(value, int):
+        return f"eine Zahl ({value})" if nominative else "einer Zahl"
     if isinstance(value, str):
-        return "einem Text"
+        return "ein Text" if nominative else "einem Text"
     if isinstance(value, list):
-        return "einer Liste"
-    return "Feldern"
+        return "eine Liste" if nominative else "einer Liste"
+    return "Angaben der Form „feld: wert“" if nominative else "Feldern"
