@@ -37,7 +37,7 @@ def test_every_invalid_fixture_reports_an_error_or_warning() -> None:
         assert ": error: " in text or ": warning: " in text, folder.name
 
 
-@pytest.mark.parametrize("name", ["minimal.de.md"])
+@pytest.mark.parametrize("name", ["minimal.de.md", "minimal.en.md"])
 def test_valid_fixture_passes(name: str, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(root)
     code, out = run(capsys, root, str((FIXTURES / "valid" / name).relative_to(root)))

@@ -283,7 +283,7 @@ class _Checker:
                 continue
             original = _get(source.data, path)
             if original is _MISSING:
-                self.error(doc, path, "Diese Angabe gibt es im deutschen Original nicht", "die Übersetzung folgt genau dem Aufbau des Originals (gleiche Kennungen, gleich viele Listeneinträge)", at_key=True)
+                self.error(doc, path, "Diese Angabe gibt es im deutschen Original nicht", "die Übersetzung folgt genau dem Aufbau des Originals: gleiche Kennungen, höchstens so viele Listeneinträge", at_key=True)
             elif not isinstance(value, str):
                 self.error(doc, path, "Hier wird ein übersetzter Text erwartet", "setzen Sie den Text in Anführungszeichen")
             elif not value.strip():
@@ -292,10 +292,11 @@ class _Checker:
 
 
 def _leaves(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
-    if isinstance(data, dict) and data:
+    """Every value in a translation; an empty {} or [] only keeps a list position free."""
+    if isinstance(data, dict):
         for key, value in data.items():
             yield from _leaves(value, path + (key,))
-    elif isinstance(data, list) and data:
+    elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _leaves(value, path + (index,))
     else:
@@ -338,6 +339,9 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> tuple[Catalo
     """Load and validate the project's content (or only *paths*, in the project's context)."""
     checker = _Checker(project)
     checker.load_vocabularies()
+    if checker.problems.errors and any("Das Vokabular" in p.message for p in checker.problems.errors):
+        # Without every vocabulary there is nothing to check cases and criteria against.
+        return checker.catalogue, checker.problems
     selected = [p for p in paths] if paths is not None else None
     if selected is None:
         checker.check_values_schema()

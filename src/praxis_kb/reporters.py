@@ -14,6 +14,7 @@ def summary_line(problems: Sequence[Problem], checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     files = len({p.file for p in problems})
+    checked = max(checked, files)
     if not problems:
         return f"Alles in Ordnung: {checked} Dateien geprüft, keine Fehler."
     verdict = "Bitte korrigieren" if errors else "Keine Fehler"

@@ -53,10 +53,10 @@ REQUIRED_VOCABULARIES = (
 def values_schema(vocabularies: Mapping[str, list[str]]) -> dict[str, Any]:
     """Build ``vokabular-werte.schema.json`` from ``{vocabulary id: [entry ids]}``."""
     defs: dict[str, Any] = {}
-    for vocabulary in sorted(vocabularies):
+    for vocabulary in sorted(set(vocabularies) | set(REQUIRED_VOCABULARIES)):
         defs[vocabulary] = {
             "description": f"Erlaubte Werte aus kriterien/vokabulare/{vocabulary}.yml.",
-            "enum": list(vocabularies[vocabulary]),
+            "enum": list(vocabularies.get(vocabulary, [])),
             "x-vokabular": vocabulary,
         }
     site_types = list(vocabularies.get("standorttypen", []))

@@ -44,17 +44,17 @@ def read_text(path: Path) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
-        raise ContentError(line, nul - (raw.rfind(b"\n", 0, nul) + 1) + 1, "Die Datei enthält ein Nullzeichen (NUL) und ist wohl keine Textdatei", "Speichern Sie die Datei als reinen Text (UTF-8)")
+        raise ContentError(line, nul - (raw.rfind(b"\n", 0, nul) + 1) + 1, "Die Datei enthält ein Nullzeichen (NUL) und ist wohl keine Textdatei", "Speichern Sie die Datei als reinen Text in UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError(line, column, "Die Datei ist nicht in UTF-8 gespeichert (Umlaute wären kaputt)", "Speichern Sie die Datei mit der Kodierung „UTF-8“") from None
+        raise ContentError(line, column, "Die Datei ist nicht in UTF-8 gespeichert, Umlaute wären kaputt", "Speichern Sie die Datei mit der Kodierung „UTF-8“") from None
     if "\r" in text:
         index = text.index("\r")
         line = text.count("\n", 0, index) + 1
-        raise ContentError(line, index - (text.rfind("\n", 0, index) + 1) + 1, "Die Datei hat Windows-Zeilenenden (CRLF)", "Stellen Sie im Editor die Zeilenenden auf „LF“ (Unix) um und speichern Sie erneut")
+        raise ContentError(line, index - (text.rfind("\n", 0, index) + 1) + 1, "Die Datei hat Windows-Zeilenenden (CRLF)", "Stellen Sie im Editor die Zeilenenden auf „LF“ um und speichern Sie erneut")
     return text
 
 

@@ -1,0 +1,136 @@
+"""The schemas: documented for contributors, and fed by the vocabularies alone."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from praxis_kb import content, schemas
+from praxis_kb.cli import main
+from praxis_kb.project import Project
+
+HAND_WRITTEN = list(schemas.HAND_WRITTEN)
+
+
+def properties(schema: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            yield f"{path}.{name}", sub
+        for key, sub in schema.items():
+            if key in ("if", "then", "else"):  # conditions restate properties described elsewhere
+                continue
+            if isinstance(sub, (dict, list)):
+                yield from properties(sub, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, sub in enumerate(schema):
+            yield from properties(sub, f"{path}[{index}]")
+
+
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_every_property_is_described_for_contributors(project: Project, name: str) -> None:
+    schema = json.loads((project.schema_dir / name).read_text(encoding="utf-8"))
+    missing = [path for path, sub in properties(schema) if "description" not in sub and "$ref" not in sub]
+    missing += [path for path, sub in properties(schema) if "$ref" in sub and "description" not in sub and "title" not in sub]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("name", HAND_WRITTEN)
+def test_vocabulary_references_exist(project: Project, name: str) -> None:
+    text = (project.schema_dir / name).read_text(encoding="utf-8")
+    referenced = set(re.findall(r'vokabular-werte\.schema\.json#/\$defs/([a-z_-]+)', text))
+    catalogue, problems = content.check(project, [])
+    generated = schemas.values_schema(catalogue.vocabulary_ids())["$defs"]
+    assert referenced <= set(generated), referenced - set(generated)
+
+
+def test_values_schema_on_disk_is_generated_from_the_vocabularies(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project.root), "schema", "--check"]) == 0, capsys.readouterr().out
+
+
+def test_allowed_values_are_exactly_the_vocabulary_ids(project: Project) -> None:
+    generated = json.loads((project.schema_dir / schemas.VALUES_SCHEMA).read_text(encoding="utf-8"))["$defs"]
+    for path in sorted(project.vocabularies_dir.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        ids = re.findall(r"^  - id: (\S+)$", text, flags=re.M)
+        assert generated[path.stem]["enum"] == ids, path.name
+
+
+def test_adding_a_vocabulary_entry_makes_it_allowed(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    vocab = sandbox.vocabularies_dir / "standorttypen.yml"
+    vocab.write_text(
+        vocab.read_text(encoding="utf-8")
+        + "  - id: grossstadt\n    label:\n      de: Großstadt\n      en: City\n      ar: مدينة كبيرة\n      fa: کلان‌شهر\n      uk: Велике місто\n",
+        encoding="utf-8",
+    )
+    case = sandbox.cases_dir / "runder-tisch-kleinstadt.de.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("standorttyp: kleinstadt", "standorttyp: grossstadt", 1), encoding="utf-8")
+    assert main(["--root", str(sandbox.root), "validate", str(case)]) == 1
+    out = capsys.readouterr().out
+    # the new site type needs a verdict in every case now; the value itself is accepted
+    assert "$.standort.standorttyp" not in out
+    assert "Pflichtangabe „grossstadt“ fehlt" in out
+    assert main(["--root", str(sandbox.root), "schema", "--check"]) == 1
+    assert main(["--root", str(sandbox.root), "schema"]) == 0
+    assert main(["--root", str(sandbox.root), "schema", "--check"]) == 0
+
+
+def test_translatable_paths_come_from_the_schema(project: Project) -> None:
+    checker_catalogue, _ = content.check(project, [])
+    validators = schemas.Validators(project.schema_dir, checker_catalogue.vocabulary_ids())
+    paths = schemas.translatable_paths(validators)
+    assert ("titel",) in paths
+    assert ("akteure", "*", "rolle") in paths
+    assert ("transfer", "eignung", "*", "bedingungen") in paths
+    assert ("zeitraum", "beginn", "anmerkung") in paths
+    assert ("status",) not in paths
+    assert ("quellen", "*", "titel") in paths
+
+
+def test_every_label_exists_in_every_site_language(project: Project) -> None:
+    missing = []
+    for folder in (project.vocabularies_dir, project.criteria_dir):
+        for path in sorted(folder.glob("*.yml")):
+            data = content.read_yaml(path).data
+            missing += [f"{path.name}: {where}" for where in _missing_languages(data, project.languages)]
+    assert not missing, missing[:20]
+
+
+def _missing_languages(data: Any, languages: tuple[str, ...], where: str = "$") -> Iterator[str]:
+    if isinstance(data, dict):
+        if "de" in data and all(isinstance(k, str) and len(k) == 2 for k in data):
+            for lang in languages:
+                if not str(data.get(lang, "")).strip():
+                    yield f"{where} ({lang})"
+            return
+        for key, value in data.items():
+            yield from _missing_languages(value, languages, f"{where}.{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _missing_languages(value, languages, f"{where}[{index}]")
+
+
+def test_vocabulary_problems_are_reported(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    (sandbox.vocabularies_dir / "haeufigkeiten.yml").unlink()
+    status = sandbox.vocabularies_dir / "status.yml"
+    text = status.read_text(encoding="utf-8")
+    status.write_text(text.replace("  - id: beendet", "  - id: laeuft", 1), encoding="utf-8")
+    assert main(["--root", str(sandbox.root), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert "kriterien/vokabulare/haeufigkeiten.yml:1:1: error: Das Vokabular „haeufigkeiten“ fehlt" in out
+    assert "kriterien/vokabulare/status.yml:" in out and "Die Kennung „laeuft“ steht zweimal im Vokabular" in out
+
+
+def test_language_configuration_is_read_from_mkdocs_yml(project: Project, tmp_path: Path) -> None:
+    assert project.languages[0] == "de"
+    assert "en" in project.languages
+    (tmp_path / "mkdocs.yml").write_text(
+        "plugins:\n  - i18n:\n      languages:\n        - locale: en\n        - locale: de\n          default: true\n        - locale: uk\n"
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
+        encoding="utf-8",
+    )
+    assert Project(tmp_path).languages == ("de", "en", "uk")
