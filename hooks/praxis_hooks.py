@@ -9,14 +9,19 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from praxis_kb.generate import generate
+from praxis_kb import opendata
+from praxis_kb.generate import Result as GenerateResult
+from praxis_kb.generate import build_date, generate
 from praxis_kb.project import Project
+from praxis_kb.render import Strings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
 _last_fingerprint: tuple[object, ...] | None = None
+_last_result: GenerateResult | None = None
+_root_site_dir: Path | None = None
 
 
 def _fingerprint(root: Path) -> tuple[object, ...]:
@@ -34,7 +39,10 @@ def _fingerprint(root: Path) -> tuple[object, ...]:
 
 @event_priority(100)  # before static-i18n (-100) collects the files of each language
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    global _last_fingerprint
+    global _last_fingerprint, _last_result, _root_site_dir
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None)):
+        _root_site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).parent
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:  # static-i18n runs this once per language
@@ -48,7 +56,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         _last_fingerprint = None
         raise Abort(f"Die Website wurde nicht gebaut: {len(result.problems.errors)} Fehler in den Inhalten (siehe oben).")
     _last_fingerprint = fingerprint
+    _last_result = result
     return config
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every other language
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # inside static-i18n's build of another language: wait for the outermost build
+    result = _last_result
+    if result is None or result.catalogue is None or result.model is None or _root_site_dir is None:
+        return
+    root = Path(config.config_file_path).parent
+    titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
+    opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

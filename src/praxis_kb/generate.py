@@ -7,31 +7,58 @@ in ``on_files`` break static-i18n). Only files whose text changed are written, s
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, model, render
-from .problems import Problems
+from .problems import Problems, Severity
 from .project import Project
 
-GENERATED_DIRS = ("praxis", "kriterien", "standorttypen")
+GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten")
 
 
 @dataclass
 class Result:
     problems: Problems
     pages: list[render.Page] = field(default_factory=list)
+    catalogue: content.Catalogue | None = None
+    model: model.Model | None = None
     written: int = 0
     removed: int = 0
+
+
+def build_date() -> dt.date:
+    """The date a build states (SOURCE_DATE_EPOCH makes two builds of one commit identical)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def operator(project: Project) -> render.Operator:
+    extra = project.mkdocs_config.get("extra") or {}
+    raw = extra.get("betreiber") or {}
+    address = raw.get("anschrift") or []
+    return render.Operator(str(raw.get("name") or ""), tuple(str(line) for line in address), str(raw.get("email") or ""))
 
 
 def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Result:
     """Validate everything; if there is no error, render every page of every language."""
     catalogue, problems = content.check(project)
+    who = operator(project)
+    if not who.complete:
+        problems.add(
+            "mkdocs.yml", 1, 1,
+            "Die Angaben zum Betreiber der Website fehlen (Impressum, Datenschutz, Barrierefreiheit nennen dann nur das Projektteam)",
+            hint="tragen Sie unter extra.betreiber name, anschrift und email ein, bevor die Website öffentlich wird",
+            severity=Severity.WARNING,
+        )
     if problems.errors:
         return Result(problems)
     built = model.build(catalogue, languages or project.languages)
-    return Result(problems, render.render_all(built))
+    return Result(problems, render.render_all(built, who, build_date()), catalogue, built)
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
@@ -46,6 +73,11 @@ def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
         target.write_text(text, encoding="utf-8")
         written += 1
     removed = 0
+    for name in render.LEGAL_PAGES:
+        for path in sorted(docs_dir.glob(f"{name}.*.md")):
+            if path.relative_to(docs_dir).as_posix() not in wanted:
+                path.unlink()
+                removed += 1
     for folder in GENERATED_DIRS:
         base = docs_dir / folder
         if not base.is_dir():

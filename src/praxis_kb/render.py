@@ -22,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
+from . import opendata, svg
 from .model import Case, Criterion, DatePoint, Model, Text, pick
 
 # What contributor Markdown may become: text structure, links, tables. No scripts, styles,
@@ -173,7 +174,38 @@ class Renderer:
             "paragraphs": paragraphs,
             "date": lambda p: format_point(p, self.lang),
             "day": lambda v: format_day(v, self.lang),
+            "icon": svg.legend_icon,
+            "stage_bar": svg.stage_bar,
         }
+
+    def network(self, case: Case) -> dict[str, Any]:
+        actor_types = self.model.vocab("akteurstypen").entries
+        keys = list(case.actors)
+        actors = []
+        for number, key in enumerate(keys, 1):
+            actor = case.actors[key]
+            group = actor_types[actor.types[0]].group
+            actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
+        nodes = [svg.Node(a["number"], a["group"]) for a in actors]
+        edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency) for t in case.ties]
+        group_order = list(self.model.vocab("akteursgruppen").entries)
+        groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
+        picture = svg.network_map(
+            nodes,
+            edges,
+            self.t.network_map_title.format(title=case.title),
+            self.t.network_map_desc.format(actors=len(actors), ties=len(edges)),
+            f"netz-{case.id}",
+        )
+        return {"svg": picture, "actors": actors, "groups": groups}
+
+    def ladder(self, current: str, ident: str) -> Markup:
+        vocabulary = self.model.vocab("partizipationsstufen")
+        steps = [svg.LadderStep(e.step, self.text(e.label), e.area) for e in vocabulary.entries.values()]
+        entry = vocabulary.entries[current]
+        return svg.participation_ladder(
+            steps, entry.step, self.t.ladder_title, self.t.ladder_desc.format(n=entry.step, label=self.text(entry.label)), ident
+        )
 
     def notice(self, case: Case) -> dict[str, str] | None:
         if case.body_lang != self.lang:
@@ -196,7 +228,8 @@ class Renderer:
             notice=self.notice(case),
             narrative=narrative_html(case.body),
             instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
-            participation={"step": step.step, "area": step.area},
+            participation={"step": step.step, "area": step.area, "svg": self.ladder(case.participation_step, f"leiter-{case.id}")},
+            network=self.network(case),
             assessments=assessments,
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
@@ -204,9 +237,76 @@ class Renderer:
         )
         return Page(f"praxis/{case.id}.{self.lang}.md", _front_matter(case.title, case.summary) + body)
 
+    def _verdicts(self, case: Case) -> tuple[str, list[Any]]:
+        order = list(self.model.vocab("standorttypen").entries)
+        verdicts = sorted(case.transfer.verdicts.values(), key=lambda v: order.index(v.site_type))
+        return " ".join(f"{v.site_type}:{v.verdict}" for v in verdicts), verdicts
+
+    def _facet(self, name: str, legend: str, vocabulary: str, used: list[list[str]], open_: bool = False) -> dict[str, Any]:
+        counts: dict[str, int] = {}
+        for values in used:
+            for value in set(values):
+                counts[value] = counts.get(value, 0) + 1
+        options = [
+            {"id": entry_id, "label": self.label(vocabulary, entry_id), "count": counts[entry_id]}
+            for entry_id in self.model.vocab(vocabulary).entries
+            if entry_id in counts
+        ] if vocabulary != "kriterien" else [
+            {"id": c.id, "label": self.text(c.name), "count": counts[c.id]} for c in self.model.criteria.values() if c.id in counts
+        ]
+        return {"name": name, "legend": legend, "options": options, "open": open_}
+
     def cases_index(self) -> Page:
-        body = _environment().get_template("cases_index.md.j2").render(cases=self.model.cases_in(self.lang), **self.helpers("../"))
-        return Page(f"praxis/index.{self.lang}.md", _front_matter(self.t.cases) + body)
+        cases = self.model.cases_in(self.lang)
+        cards = []
+        for case in cases:
+            verdicts, verdict_list = self._verdicts(case)
+            cards.append({
+                "case": case,
+                "verdicts": verdicts,
+                "verdict_list": verdict_list,
+                "actor_types": sorted({t for a in case.actors.values() for t in a.types}),
+                "instruments": sorted({i.type for i in case.instruments}),
+                "criteria": [a.criterion for a in case.assessments],
+            })
+        facets = [
+            self._facet("handlungsfeld", self.t.fields_of_action, "handlungsfelder", [c.fields_of_action for c in cases]),
+            self._facet("akteur", self.t.actors, "akteurstypen", [card["actor_types"] for card in cards]),
+            self._facet("instrument", self.t.instruments, "instrumente", [card["instruments"] for card in cards]),
+            self._facet("kriterium", self.t.criteria, "kriterien", [card["criteria"] for card in cards]),
+            self._facet("partizipation", self.t.participation_step, "partizipationsstufen", [[c.participation_step] for c in cases]),
+            self._facet("status", self.t.status_facet, "status", [[c.status] for c in cases]),
+        ]
+        body = _environment().get_template("cases_index.md.j2").render(
+            cases=cases, cards=cards, facets=facets, site_types=list(self.model.vocab("standorttypen").entries.values()), **self.helpers("../")
+        )
+        return Page(f"praxis/index.{self.lang}.md", _front_matter(self.t.cases, self.t.cases_intro) + body)
+
+    def matcher_page(self) -> Page:
+        cases = self.model.cases_in(self.lang)
+        cards = []
+        actors_used: set[str] = set()
+        resources_used: set[str] = set()
+        for case in cases:
+            pre = case.transfer.prerequisites
+            needs = [{"key": f"akteur:{a}", "label": self.label("akteurstypen", a)} for a in pre.actor_types]
+            needs += [{"key": f"ressource:{r}", "label": self.label("ressourcen", r)} for r in pre.resources]
+            if pre.political_backing == "erforderlich":
+                needs.append({"key": "rueckendeckung:1", "label": self.t.political_backing})
+            actors_used.update(pre.actor_types)
+            resources_used.update(pre.resources)
+            verdicts, verdict_list = self._verdicts(case)
+            cards.append({"case": case, "verdicts": verdicts, "verdict_list": verdict_list, "needs": needs})
+        actor_options = [{"id": e, "label": self.label("akteurstypen", e)} for e in self.model.vocab("akteurstypen").entries if e in actors_used]
+        resource_options = [{"id": e, "label": self.label("ressourcen", e)} for e in self.model.vocab("ressourcen").entries if e in resources_used]
+        body = _environment().get_template("matcher.md.j2").render(
+            cards=cards,
+            actor_options=actor_options,
+            resource_options=resource_options,
+            site_types=list(self.model.vocab("standorttypen").entries.values()),
+            **self.helpers("../"),
+        )
+        return Page(f"passt-das/index.{self.lang}.md", _front_matter(self.t.matcher_title, self.t.matcher_intro) + body)
 
     def criterion_page(self, criterion: Criterion) -> Page:
         addressing = []
@@ -226,7 +326,11 @@ class Renderer:
             groups.setdefault(criterion.group, []).append(criterion)
         order = list(self.model.vocab("kriteriengruppen").entries)
         ordered = sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
-        body = _environment().get_template("criteria_index.md.j2").render(groups=ordered, **self.helpers("../"))
+        cases = self.model.cases_in(self.lang)
+        stages = {(case.id, a.criterion): a.stage for case in cases for a in case.assessments}
+        body = _environment().get_template("criteria_index.md.j2").render(
+            groups=ordered, cases=cases, stages=stages, all_criteria=list(self.model.criteria.values()), **self.helpers("../")
+        )
         return Page(f"kriterien/index.{self.lang}.md", _front_matter(self.t.criteria) + body)
 
     def site_type_page(self, site_type: str) -> Page:
@@ -248,17 +352,90 @@ class Renderer:
         body = _environment().get_template("site_types_index.md.j2").render(entries=entries, counts=counts, **self.helpers("../"))
         return Page(f"standorttypen/index.{self.lang}.md", _front_matter(self.t.site_types) + body)
 
+    def overview_page(self) -> Page:
+        cases = self.model.cases_in(self.lang)
+        charts = []
+
+        def chart(ident: str, title: str, label_header: str, value_header: str, rows: list[dict[str, Any]]) -> None:
+            bars = [svg.Bar(r["label"], r["value"], r["shown"]) for r in rows]
+            picture = svg.bar_chart(bars, title, "; ".join(f"{r['label']}: {r['shown']}" for r in rows), f"chart-{ident}")
+            charts.append({"id": ident, "title": title, "label_header": label_header, "value_header": value_header, "rows": rows, "svg": picture})
+
+        site_rows = []
+        for entry_id in self.model.vocab("standorttypen").entries:
+            n = sum(1 for c in cases if c.site.site_type == entry_id)
+            site_rows.append({"label": self.label("standorttypen", entry_id), "value": n, "shown": str(n), "href": f"../standorttypen/{entry_id}/"})
+        chart("standorttypen", self.t.cases_per_site_type, self.t.site_type, self.t.cases, site_rows)
+
+        field_rows = []
+        for entry_id in self.model.vocab("handlungsfelder").entries:
+            n = sum(1 for c in cases if entry_id in c.fields_of_action)
+            field_rows.append({"label": self.label("handlungsfelder", entry_id), "value": n, "shown": str(n), "href": ""})
+        chart("handlungsfelder", self.t.cases_per_field, self.t.fields_of_action, self.t.cases, field_rows)
+
+        criteria_rows = []
+        for criterion in self.model.criteria.values():
+            found = [a.stage for c in cases for a in c.assessments if a.criterion == criterion.id]
+            mean = sum(found) / len(found) if found else 0
+            shown = self.t.coverage_value.format(n=len(found), mean=self.number(round(mean, 1))) if found else "0"
+            criteria_rows.append({"label": self.text(criterion.name), "value": len(found), "shown": shown, "href": f"../kriterien/{criterion.id}/"})
+        chart("kriterien", self.t.criteria_coverage, self.t.criterion, self.t.coverage_header, criteria_rows)
+
+        body = _environment().get_template("overview.md.j2").render(charts=charts, case_count=len(cases), **self.helpers("../"))
+        return Page(f"ueberblick/index.{self.lang}.md", _front_matter(self.t.overview, self.t.overview_intro.format(n=len(cases))) + body)
+
+    def open_data_page(self) -> Page:
+        site_types = list(self.model.vocab("standorttypen").entries)
+        columns = [(name, opendata.column_description(name, german, self.lang)) for name, german, _ in opendata.csv_columns(site_types)]
+        root = "../" if self.lang == self.model.languages[0] else "../../"
+        body = _environment().get_template("open_data.md.j2").render(columns=columns, root=root, **self.helpers("../"))
+        return Page(f"offene-daten/index.{self.lang}.md", _front_matter(self.t.open_data, self.t.open_data_intro) + body)
+
     def pages(self) -> list[Page]:
-        out = [self.cases_index(), self.criteria_index(), self.site_types_index()]
+        out = [self.cases_index(), self.matcher_page(), self.overview_page(), self.open_data_page(), self.criteria_index(), self.site_types_index()]
         out += [self.case_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.criterion_page(c) for c in self.model.criteria.values()]
         out += [self.site_type_page(s) for s in self.model.vocab("standorttypen").entries]
         return out
 
 
-def render_all(model: Model) -> list[Page]:
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who runs the site (mkdocs.yml: extra.betreiber), for imprint, privacy and accessibility."""
+
+    name: str = ""
+    address: tuple[str, ...] = ()
+    email: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.name and self.address and self.email)
+
+
+def legal_pages(operator: Operator, languages: tuple[str, ...], today: dt.date) -> list[Page]:
+    """Imprint, privacy and accessibility statement in every language that has a template."""
+    env = _environment()
+    pages = []
+    for lang in languages:
+        for name in LEGAL_PAGES:
+            template = f"pages/{name}.{lang}.md.j2"
+            if template not in env.list_templates():
+                continue  # static-i18n falls back to the German page
+            text = env.get_template(template).render(
+                operator={"name": operator.name, "address": list(operator.address), "email": operator.email, "complete": operator.complete},
+                updated=format_date(today, format="long", locale=lang),
+            )
+            pages.append(Page(f"{name}.{lang}.md", text))
+    return pages
+
+
+def render_all(model: Model, operator: Operator | None = None, today: dt.date | None = None) -> list[Page]:
     """Every generated page in every language, in a stable order."""
     pages: list[Page] = []
     for lang in model.languages:
         pages.extend(Renderer(model, lang).pages())
+    pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
     return sorted(pages, key=lambda p: p.path)

@@ -26,6 +26,7 @@ HAND_WRITTEN = (CASE_SCHEMA, CRITERION_SCHEMA, VOCABULARY_SCHEMA)
 
 # Vocabularies the schemas refer to; each must exist as kriterien/vokabulare/<id>.yml.
 REQUIRED_VOCABULARIES = (
+    "akteursgruppen",
     "akteurstypen",
     "beziehungsarten",
     "bezuege",

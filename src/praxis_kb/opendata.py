@@ -1,0 +1,182 @@
+"""Open data: the cases as JSON and CSV, the schemas, and an Atom feed per language.
+
+Ids are the stable case ids; the JSON carries the validated German source data unchanged (its
+fields are documented by schemas/praxisbeispiel.schema.json) plus the translated texts; the CSV
+has one row per case with the columns listed in ``CSV_COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .content import Catalogue
+from .model import Case, Model
+from .project import SOURCE_LANGUAGE
+
+FORMAT_VERSION = 1
+ATOM = "http://www.w3.org/2005/Atom"
+
+# CSV cells that a spreadsheet would run as a formula get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _point(value: Any) -> str:
+    return value["datum"] if isinstance(value, dict) else str(value or "")
+
+
+def csv_columns(site_types: list[str]) -> list[tuple[str, str, Callable[[dict[str, Any]], str]]]:
+    """(column, German description, getter over the German source data)."""
+    columns: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
+        ("id", "Dauerhafte Kennung (= Adresse praxis/<id>/)", lambda d: d["id"]),
+        ("titel", "Titel", lambda d: d["titel"]),
+        ("kurzbeschreibung", "Kurzbeschreibung", lambda d: d["kurzbeschreibung"]),
+        ("illustrativ", "true bei ausgedachten Beispielen", lambda d: "true" if d["illustrativ"] else "false"),
+        ("status", "laeuft, beendet oder verstetigt", lambda d: d["status"]),
+        ("beginn", "Beginn (JJJJ, JJJJ-MM oder JJJJ-MM-TT)", lambda d: _point(d["zeitraum"]["beginn"])),
+        ("ende", "Ende, falls beendet", lambda d: _point(d["zeitraum"].get("ende"))),
+        ("zuletzt_geprueft", "Datum der letzten Prüfung", lambda d: d["zuletzt_geprueft"]),
+        ("standorttyp", "Standorttyp", lambda d: d["standort"]["standorttyp"]),
+        ("region", "Landkreis, kreisfreie Stadt oder sachsen", lambda d: d["standort"]["region"]),
+        ("gemeindestruktur", "Gemeindestruktur", lambda d: d["standort"]["gemeindestruktur"]),
+        ("handlungsfelder", "Handlungsfelder, durch ; getrennt", lambda d: ";".join(d["handlungsfelder"])),
+        ("akteurstypen", "Typen der beteiligten Akteur*innen, durch ; getrennt", lambda d: ";".join(sorted({t for a in d["akteure"].values() for t in a["typen"]}))),
+        ("instrumente", "Arten der Instrumente, durch ; getrennt", lambda d: ";".join(sorted({i["typ"] for i in d["instrumente"]}))),
+        ("partizipationsstufe", "Stufe im Stufenmodell der Partizipation", lambda d: d["partizipation"]["stufe"]),
+        ("kriterien", "Kriterium=Stufe, durch ; getrennt", lambda d: ";".join(f"{k}={v['stufe']}" for k, v in d["kriterien"].items())),
+    ]
+    for site_type in site_types:
+        columns.append((f"eignung_{site_type}", f"Eignungsurteil für {site_type}", lambda d, s=site_type: d["transfer"]["eignung"][s]["urteil"]))
+    columns += [
+        ("voraussetzungen_akteure", "Nötige Akteurstypen, durch ; getrennt", lambda d: ";".join(d["transfer"]["voraussetzungen"]["akteure"])),
+        ("voraussetzungen_ressourcen", "Nötige Ressourcen, durch ; getrennt", lambda d: ";".join(d["transfer"]["voraussetzungen"]["ressourcen"])),
+        ("personal_stunden_pro_monat", "Personalaufwand in Stunden pro Monat", lambda d: f"{d['transfer']['voraussetzungen']['personal']['stunden_pro_monat']:g}"),
+        ("kosten_euro_pro_jahr_von", "Sachkosten pro Jahr, untere Grenze", lambda d: str(d["transfer"]["voraussetzungen"]["kosten"]["euro_pro_jahr_von"])),
+        ("kosten_euro_pro_jahr_bis", "Sachkosten pro Jahr, obere Grenze", lambda d: str(d["transfer"]["voraussetzungen"]["kosten"]["euro_pro_jahr_bis"])),
+        ("aufbauzeit_monate", "Aufbauzeit in Monaten", lambda d: f"{d['transfer']['voraussetzungen']['aufbauzeit_monate']:g}"),
+        ("politische_rueckendeckung", "erforderlich, hilfreich oder nicht-erforderlich", lambda d: d["transfer"]["voraussetzungen"]["politische_rueckendeckung"]["bedarf"]),
+    ]
+    return columns
+
+
+COLUMN_DESCRIPTIONS_EN = {
+    "id": "Stable id (= address praxis/<id>/)",
+    "titel": "Title (German)",
+    "kurzbeschreibung": "Short summary (German)",
+    "illustrativ": "true for invented examples",
+    "status": "laeuft (running), beendet (ended) or verstetigt (made permanent)",
+    "beginn": "Start (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "ende": "End, if ended",
+    "zuletzt_geprueft": "Date last verified",
+    "standorttyp": "Site type",
+    "region": "District, independent city or sachsen",
+    "gemeindestruktur": "Municipal structure",
+    "handlungsfelder": "Fields of action, separated by ;",
+    "akteurstypen": "Types of the actors involved, separated by ;",
+    "instrumente": "Kinds of instruments, separated by ;",
+    "partizipationsstufe": "Step on the participation ladder",
+    "kriterien": "criterion=stage, separated by ;",
+    "voraussetzungen_akteure": "Actor types needed, separated by ;",
+    "voraussetzungen_ressourcen": "Resources needed, separated by ;",
+    "personal_stunden_pro_monat": "Staff time in hours per month",
+    "kosten_euro_pro_jahr_von": "Costs per year, lower bound",
+    "kosten_euro_pro_jahr_bis": "Costs per year, upper bound",
+    "aufbauzeit_monate": "Time to set up in months",
+    "politische_rueckendeckung": "Political backing: erforderlich (required), hilfreich (helpful), nicht-erforderlich (not required)",
+}
+
+
+def column_description(name: str, german: str, lang: str) -> str:
+    if lang == SOURCE_LANGUAGE:
+        return german
+    if name.startswith("eignung_"):
+        return f"Verdict for {name.removeprefix('eignung_')}"
+    return COLUMN_DESCRIPTIONS_EN.get(name, german)
+
+
+def cases_csv(catalogue: Catalogue, site_types: list[str]) -> str:
+    columns = csv_columns(site_types)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _, _ in columns])
+    for case_id in sorted(catalogue.cases):
+        data = catalogue.cases[case_id].source.data
+        writer.writerow([safe_cell(getter(data)) for _, _, getter in columns])
+    return out.getvalue()
+
+
+def cases_json(catalogue: Catalogue, generated: dt.date) -> str:
+    cases = []
+    for case_id in sorted(catalogue.cases):
+        files = catalogue.cases[case_id]
+        translations = {}
+        for lang in sorted(files.translations):
+            doc = files.translations[lang]
+            texts = {k: v for k, v in doc.data.items() if k != "uebersetzung"}
+            translations[lang] = {"status": doc.data.get("uebersetzung"), "texte": texts, "beschreibung": doc.body.strip()}
+        cases.append({
+            "id": case_id,
+            "url": f"praxis/{case_id}/",
+            "daten": files.source.data,
+            "beschreibung": files.source.body.strip(),
+            "uebersetzungen": translations,
+        })
+    payload = {
+        "format": FORMAT_VERSION,
+        "erzeugt": generated.isoformat(),
+        "schema": "praxisbeispiel.schema.json",
+        "sprache": SOURCE_LANGUAGE,
+        "anzahl": len(cases),
+        "praxisbeispiele": cases,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
+    """New and updated cases, newest first; links relative to the feed's own address."""
+    ET.register_namespace("", ATOM)
+    cases: list[Case] = sorted(model.cases_in(lang), key=lambda c: (c.last_verified, c.id), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = feed_title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:praxis-kb,2026:feed:{lang}"
+    newest = cases[0].last_verified if cases else "2026-01-01"
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": "feed.xml"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": "praxis/"})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
+    for case in cases:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = case.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:praxis-kb,2026:praxis/{case.id}"
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{case.last_verified}T00:00:00Z"
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"praxis/{case.id}/"})
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = case.summary
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def write(site_dir: Path, catalogue: Catalogue, model: Model, schema_dir: Path, site_name: str, feed_titles: dict[str, str], generated: dt.date) -> None:
+    """Write /data/ (JSON, CSV, schemas) and one feed per language into a built site."""
+    data = site_dir / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    site_types = list(model.vocab("standorttypen").entries)
+    (data / "cases.json").write_text(cases_json(catalogue, generated), encoding="utf-8")
+    (data / "cases.csv").write_text(cases_csv(catalogue, site_types), encoding="utf-8", newline="")
+    for schema in sorted(schema_dir.glob("*.schema.json")):
+        shutil.copyfile(schema, data / schema.name)
+    for lang in model.languages:
+        folder = site_dir if lang == SOURCE_LANGUAGE else site_dir / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "feed.xml").write_text(atom_feed(model, lang, site_name, feed_titles[lang]), encoding="utf-8")

@@ -1,0 +1,208 @@
+"""Pictures drawn at build time as SVG: network maps, the participation ladder, stage bars and
+bar charts. Pure functions from plain values to markup; no client-side diagram library.
+
+Every picture has a text equivalent on its page (a table or list); the SVGs carry a title and
+description for screen readers, or are hidden from them where the text beside says the same.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+# Actor groups → colour (white numerals stay above 4.5:1 contrast on each) and shape.
+GROUP_STYLE: dict[str, tuple[str, str]] = {
+    "sozialarbeit": ("#a8431a", "circle"),
+    "verwaltung": ("#0b5394", "square"),
+    "koordination": ("#6a2c8a", "diamond"),
+    "bildung": ("#1b6e35", "triangle"),
+    "zivilgesellschaft": ("#7a4708", "hexagon"),
+    "wirtschaft": ("#3f3f3f", "pentagon"),
+    "gesundheit": ("#a50f15", "octagon"),
+    "politik": ("#01635b", "triangle-down"),
+    "gefluechtete": ("#b3186f", "ring"),
+}
+FALLBACK_STYLE = ("#3f3f3f", "circle")
+
+FREQUENCY_WIDTH = {
+    "woechentlich": 4.5,
+    "monatlich": 3.5,
+    "quartalsweise": 2.5,
+    "halbjaehrlich": 2.0,
+    "jaehrlich": 1.5,
+    "anlassbezogen": 1.5,
+}
+
+
+def _polygon(cx: float, cy: float, radius: float, corners: int, rotation: float) -> str:
+    points = []
+    for i in range(corners):
+        angle = rotation + 2 * math.pi * i / corners
+        points.append(f"{cx + radius * math.cos(angle):.1f},{cy + radius * math.sin(angle):.1f}")
+    return " ".join(points)
+
+
+def shape(kind: str, cx: float, cy: float, size: float, fill: str) -> str:
+    """One node shape centred on (cx, cy); *size* is the radius of the enclosing circle."""
+    if kind == "square":
+        s = size * 0.85
+        return f'<rect x="{cx - s:.1f}" y="{cy - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" fill="{fill}"/>'
+    if kind == "diamond":
+        return f'<polygon points="{_polygon(cx, cy, size * 1.1, 4, -math.pi / 2)}" fill="{fill}"/>'
+    if kind == "triangle":
+        return f'<polygon points="{_polygon(cx, cy + size * 0.2, size * 1.25, 3, -math.pi / 2)}" fill="{fill}"/>'
+    if kind == "triangle-down":
+        return f'<polygon points="{_polygon(cx, cy - size * 0.2, size * 1.25, 3, math.pi / 2)}" fill="{fill}"/>'
+    if kind == "hexagon":
+        return f'<polygon points="{_polygon(cx, cy, size, 6, 0)}" fill="{fill}"/>'
+    if kind == "pentagon":
+        return f'<polygon points="{_polygon(cx, cy, size * 1.05, 5, -math.pi / 2)}" fill="{fill}"/>'
+    if kind == "octagon":
+        return f'<polygon points="{_polygon(cx, cy, size, 8, math.pi / 8)}" fill="{fill}"/>'
+    if kind == "ring":
+        return (
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{size:.1f}" fill="{fill}"/>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{size * 0.78:.1f}" fill="none" stroke="#fff" stroke-width="2"/>'
+        )
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{size:.1f}" fill="{fill}"/>'
+
+
+def legend_icon(group: str) -> Markup:
+    """A small shape for the legend, hidden from screen readers (the text names the group)."""
+    fill, kind = GROUP_STYLE.get(group, FALLBACK_STYLE)
+    return Markup(f'<svg class="pk-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">{shape(kind, 12, 12, 9, fill)}</svg>')  # noqa: S704
+
+
+@dataclass(frozen=True)
+class Node:
+    number: int
+    group: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int  # index into nodes
+    target: int
+    frequency: str
+
+
+def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, description: str, ident: str) -> Markup:
+    """Actors on a circle, ties as lines whose width shows how often they meet."""
+    size = 320
+    centre = size / 2
+    count = len(nodes)
+    node_radius = 19 if count <= 10 else 15
+    ring = centre - node_radius - 14
+    positions = []
+    for i in range(count):
+        angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
+        positions.append((centre + ring * math.cos(angle), centre + ring * math.sin(angle)))
+    parts = [
+        f'<svg class="pk-network-map" viewBox="0 0 {size} {size}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+        '<g class="pk-ties" stroke="#555" stroke-linecap="round">',
+    ]
+    for edge in edges:
+        (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
+        width = FREQUENCY_WIDTH.get(edge.frequency, 1.5)
+        dash = ' stroke-dasharray="5 4"' if edge.frequency == "anlassbezogen" else ""
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width}"{dash}/>')
+    parts.append("</g>")
+    parts.append('<g class="pk-actors" font-family="sans-serif" font-weight="700" text-anchor="middle">')
+    for node, (x, y) in zip(nodes, positions):
+        fill, kind = GROUP_STYLE.get(node.group, FALLBACK_STYLE)
+        parts.append(shape(kind, x, y, node_radius, fill))
+        parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="#fff">{node.number}</text>')
+    parts.append("</g></svg>")
+    return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    number: int
+    label: str
+    area: str
+
+
+AREA_FILL = {
+    "nicht-partizipation": "#f3e5e5",
+    "vorstufe": "#fdf1d8",
+    "partizipation": "#e3f1e6",
+    "ueber-partizipation": "#dfeaf5",
+}
+
+
+def participation_ladder(steps: Sequence[LadderStep], current: int, title: str, description: str, ident: str) -> Markup:
+    """The nine-step ladder as a staircase, highest step on top, the case's step marked."""
+    row = 30
+    width = 320
+    ordered = sorted(steps, key=lambda s: -s.number)
+    height = row * len(ordered) + 4
+    parts = [
+        f'<svg class="pk-ladder" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+        '<g font-family="sans-serif" font-size="13">',
+    ]
+    for index, step in enumerate(ordered):
+        y = 2 + index * row
+        bar = 110 + (width - 114) * (step.number - 1) / max(len(ordered) - 1, 1)
+        marked = step.number == current
+        fill = "#1f3d5c" if marked else AREA_FILL.get(step.area, "#eee")
+        text_fill = "#fff" if marked else "#1d1d1d"
+        weight = ' font-weight="700"' if marked else ""
+        parts.append(f'<rect x="0" y="{y}" width="{bar:.1f}" height="{row - 4}" rx="3" fill="{fill}"/>')
+        label = f"{step.number} {step.label}" + (" ◀" if marked else "")
+        # text stays inside the page: long labels on short bars are drawn after the bar
+        inside = len(label) * 7.2 + 12 < bar
+        x = 8 if inside else bar + 6
+        colour = text_fill if inside else "#1d1d1d"
+        parts.append(f'<text x="{x:.1f}" y="{y + row / 2 + 3:.1f}" fill="{colour}"{weight}>{escape(label)}</text>')
+    parts.append("</g></svg>")
+    return Markup("".join(parts))  # noqa: S704
+
+
+def stage_bar(stage: int, total: int) -> Markup:
+    """A small bar of *total* segments with *stage* filled; decorative (the text says the stage)."""
+    segment = 12
+    gap = 3
+    width = total * segment + (total - 1) * gap
+    rects = []
+    for i in range(total):
+        fill = "#1f3d5c" if i < stage else "#d5dde6"
+        rects.append(f'<rect x="{i * (segment + gap)}" y="0" width="{segment}" height="10" rx="2" fill="{fill}"/>')
+    return Markup(f'<svg class="pk-stage-bar" viewBox="0 0 {width} 10" width="{width}" height="10" aria-hidden="true" focusable="false">{"".join(rects)}</svg>')  # noqa: S704
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    shown: str = ""  # how the value is written; defaults to the number
+
+
+def bar_chart(bars: Sequence[Bar], title: str, description: str, ident: str) -> Markup:
+    """Horizontal bars, each label on its own line above the bar (readable at 320 px)."""
+    width = 320
+    row = 40
+    top = max((b.value for b in bars), default=0) or 1
+    height = row * len(bars) + 4
+    parts = [
+        f'<svg class="pk-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+        '<g font-family="sans-serif" font-size="13" fill="#1d1d1d">',
+    ]
+    for index, bar in enumerate(bars):
+        y = index * row
+        length = max((width - 50) * bar.value / top, 2 if bar.value else 0)
+        parts.append(f'<text x="0" y="{y + 13}">{escape(bar.label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{length:.1f}" height="14" rx="2" fill="#1f3d5c"/>')
+        shown = bar.shown or (f"{bar.value:g}")
+        parts.append(f'<text x="{length + 6:.1f}" y="{y + 30}">{escape(shown)}</text>')
+    parts.append("</g></svg>")
+    return Markup("".join(parts))  # noqa: S704
