@@ -25,7 +25,8 @@ site: $(STAMP) ## validate the content and build the site into site/
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP) ## every test, including a strict build
+test: $(STAMP) ## every test, including a strict build and the browser tests
+	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 
 validate: $(STAMP) ## check all cases, criteria and vocabularies

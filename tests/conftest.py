@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from praxis_kb.generate import GENERATED_DIRS as GENERATED
 from praxis_kb.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +25,52 @@ def project() -> Project:
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Project:
     """A copy of the project's configuration and content, free to change."""
-    for name in ("mkdocs.yml", "schemas", "kriterien", "praxis", "docs", "hooks"):
+    for name in ("mkdocs.yml", "schemas", "kriterien", "praxis", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("praxis", "kriterien", "standorttypen") if name == "docs" else None)
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
         else:
             shutil.copy2(source, tmp_path / name)
     return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from browser_support import build_site
+
+    target = tmp_path_factory.mktemp("site")
+    build_site(ROOT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):  # type: ignore[no-untyped-def]
+    from browser_support import serve
+
+    yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):  # type: ignore[no-untyped-def]
+    """A phone-sized page that records JavaScript errors and every request it makes."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url)
+    tab = context.new_page()
+    tab.errors = []  # type: ignore[attr-defined]
+    tab.requests = []  # type: ignore[attr-defined]
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()

@@ -351,6 +351,8 @@ def check(project: Project, paths: Iterable[Path] | None = None) -> tuple[Catalo
         criteria_files = [p for p in selected if p.suffix in (".yml", ".yaml") and p.parent.name != "vokabulare"]
         checker.load_criteria(criteria_files or None)
         checker.load_cases([p for p in selected if p.suffix == ".md"])
+        # Count what the user asked to check, not the vocabularies read as context.
+        checker.catalogue.checked_files = len(selected)
         for path in selected:
             if path.suffix not in (".md", ".yml", ".yaml"):
                 checker.error(path, (), "Diese Datei ist weder ein Praxisbeispiel (.md) noch ein Kriterium oder Vokabular (.yml)", "geben Sie Dateien aus praxis/ oder kriterien/ an")

@@ -143,8 +143,13 @@ def cases_json(catalogue: Catalogue, generated: dt.date) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def feed_name(lang: str) -> str:
+    """All feeds live at the site root (feed.xml, feed.en.xml, …), next to the one sitemap."""
+    return "feed.xml" if lang == SOURCE_LANGUAGE else f"feed.{lang}.xml"
+
+
 def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
-    """New and updated cases, newest first; links relative to the feed's own address."""
+    """New and updated cases, newest first; links relative to the site root, where feeds live."""
     ET.register_namespace("", ATOM)
     cases: list[Case] = sorted(model.cases_in(lang), key=lambda c: (c.last_verified, c.id), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
@@ -152,8 +157,9 @@ def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:praxis-kb,2026:feed:{lang}"
     newest = cases[0].last_verified if cases else "2026-01-01"
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest}T00:00:00Z"
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": "feed.xml"})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": "praxis/"})
+    prefix = "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": feed_name(lang)})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{prefix}praxis/"})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = site_name
     for case in cases:
@@ -161,7 +167,7 @@ def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
         ET.SubElement(entry, f"{{{ATOM}}}title").text = case.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"tag:praxis-kb,2026:praxis/{case.id}"
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{case.last_verified}T00:00:00Z"
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"praxis/{case.id}/"})
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": f"{prefix}praxis/{case.id}/"})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = case.summary
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
@@ -177,6 +183,4 @@ def write(site_dir: Path, catalogue: Catalogue, model: Model, schema_dir: Path, 
     for schema in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(schema, data / schema.name)
     for lang in model.languages:
-        folder = site_dir if lang == SOURCE_LANGUAGE else site_dir / lang
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "feed.xml").write_text(atom_feed(model, lang, site_name, feed_titles[lang]), encoding="utf-8")
+        (site_dir / feed_name(lang)).write_text(atom_feed(model, lang, site_name, feed_titles[lang]), encoding="utf-8")

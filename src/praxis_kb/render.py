@@ -388,7 +388,9 @@ class Renderer:
         site_types = list(self.model.vocab("standorttypen").entries)
         columns = [(name, opendata.column_description(name, german, self.lang)) for name, german, _ in opendata.csv_columns(site_types)]
         root = "../" if self.lang == self.model.languages[0] else "../../"
-        body = _environment().get_template("open_data.md.j2").render(columns=columns, root=root, **self.helpers("../"))
+        body = _environment().get_template("open_data.md.j2").render(
+            columns=columns, root=root, feed=opendata.feed_name(self.lang), **self.helpers("../")
+        )
         return Page(f"offene-daten/index.{self.lang}.md", _front_matter(self.t.open_data, self.t.open_data_intro) + body)
 
     def pages(self) -> list[Page]:

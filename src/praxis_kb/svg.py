@@ -191,6 +191,9 @@ def bar_chart(bars: Sequence[Bar], title: str, description: str, ident: str) -> 
     row = 40
     top = max((b.value for b in bars), default=0) or 1
     height = row * len(bars) + 4
+    # leave room after the longest bar for its value, written beside it
+    room = max((len(b.shown or f"{b.value:g}") for b in bars), default=1) * 7.5 + 10
+    span = width - room
     parts = [
         f'<svg class="pk-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{escape(title)}</title>',
@@ -199,7 +202,7 @@ def bar_chart(bars: Sequence[Bar], title: str, description: str, ident: str) -> 
     ]
     for index, bar in enumerate(bars):
         y = index * row
-        length = max((width - 50) * bar.value / top, 2 if bar.value else 0)
+        length = max(span * bar.value / top, 2 if bar.value else 0)
         parts.append(f'<text x="0" y="{y + 13}">{escape(bar.label)}</text>')
         parts.append(f'<rect x="0" y="{y + 18}" width="{length:.1f}" height="14" rx="2" fill="#1f3d5c"/>')
         shown = bar.shown or (f"{bar.value:g}")

@@ -1,0 +1,75 @@
+"""Golden files for the renderers: model → Markdown pages, SVG, JSON, CSV and Atom.
+
+Run with UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then read the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from praxis_kb import content, model, opendata, render
+from praxis_kb.project import Project
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+TODAY = dt.date(2026, 11, 25)
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def built(project: Project) -> tuple[content.Catalogue, model.Model]:
+    catalogue, problems = content.check(project)
+    assert not problems.errors
+    return catalogue, model.build(catalogue, project.languages)
+
+
+def outputs(catalogue: content.Catalogue, built_model: model.Model) -> dict[str, str]:
+    pages = {page.path: page.text for page in render.render_all(built_model, render.Operator(), TODAY)}
+    wanted = {path: text for path, text in pages.items() if not path.startswith(render.LEGAL_PAGES)}
+    site_types = list(built_model.vocab("standorttypen").entries)
+    wanted["data/cases.json"] = opendata.cases_json(catalogue, TODAY)
+    wanted["data/cases.csv"] = opendata.cases_csv(catalogue, site_types)
+    for lang in built_model.languages:
+        wanted[opendata.feed_name(lang)] = opendata.atom_feed(built_model, lang, "Praxiswissen", "Neue Praxisbeispiele")
+    return wanted
+
+
+def test_renderers_match_the_golden_files(built: tuple[content.Catalogue, model.Model]) -> None:
+    produced = outputs(*built)
+    if UPDATE:
+        for path in sorted(GOLDEN.rglob("*")) if GOLDEN.exists() else []:
+            if path.is_file():
+                path.unlink()
+        for rel, text in produced.items():
+            target = GOLDEN / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="")
+    stored = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+    assert stored == set(produced), "run UPDATE_GOLDEN=1 pytest tests/test_golden.py and review the diff"
+    for rel, text in produced.items():
+        with (GOLDEN / rel).open(encoding="utf-8", newline="") as handle:
+            assert handle.read() == text, rel
+
+
+def test_rendering_is_deterministic(built: tuple[content.Catalogue, model.Model]) -> None:
+    assert outputs(*built) == outputs(*built)
+
+
+def test_legal_pages_state_missing_operator_plainly() -> None:
+    pages = {p.path: p.text for p in render.legal_pages(render.Operator(), ("de", "en"), TODAY)}
+    assert set(pages) == {f"{n}.{l}.md" for n in render.LEGAL_PAGES for l in ("de", "en")}
+    complete = render.Operator("Muster & Partner e. V.", ("Musterstraße 1", "01067 Dresden"), "kontakt@example.org")
+    filled = {p.path: p.text for p in render.legal_pages(complete, ("de",), TODAY)}
+    assert "Muster &amp; Partner e. V." in filled["impressum.de.md"]
+    assert "kontakt@example.org" in filled["impressum.de.md"]
+    assert "kontakt@example.org" not in pages["impressum.de.md"]
+    assert "25. November 2026" in filled["datenschutz.de.md"]
+
+
+def test_csv_cells_cannot_start_a_formula() -> None:
+    assert opendata.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert opendata.safe_cell("+1") == "'+1" and opendata.safe_cell("@a") == "'@a" and opendata.safe_cell("-2") == "'-2"
+    assert opendata.safe_cell("Runder Tisch") == "Runder Tisch"
