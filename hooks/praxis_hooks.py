@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from praxis_kb import opendata
+from praxis_kb import htmlpost, opendata, search
 from praxis_kb.generate import Result as GenerateResult
 from praxis_kb.generate import build_date, generate
 from praxis_kb.project import Project
@@ -17,6 +17,7 @@ from praxis_kb.render import Strings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
     from mkdocs.livereload import LiveReloadServer
 
 _last_fingerprint: tuple[object, ...] | None = None
@@ -52,12 +53,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if found:
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
         sys.stderr.write("".join(problem.as_text() + "\n" for problem in found))
+    for line in result.coverage_gaps:  # translation gaps warn, they never fail a build
+        sys.stderr.write(f"warning: {line}\n")
     if result.problems.errors:
         _last_fingerprint = None
         raise Abort(f"Die Website wurde nicht gebaut: {len(result.problems.errors)} Fehler in den Inhalten (siehe oben).")
     _last_fingerprint = fingerprint
     _last_result = result
     return config
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    return htmlpost.mark_search_body(htmlpost.set_language(output, lang))
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every other language
@@ -71,6 +80,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
     opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
+    problem = search.build_index(_root_site_dir)
+    if problem:
+        raise Abort(problem)
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -134,3 +134,17 @@ def test_language_configuration_is_read_from_mkdocs_yml(project: Project, tmp_pa
         encoding="utf-8",
     )
     assert Project(tmp_path).languages == ("de", "en", "uk")
+
+
+def test_every_site_text_exists_in_every_language(project: Project) -> None:
+    from praxis_kb.render import ui_strings
+
+    missing = [f"{key} ({lang})" for key, texts in ui_strings().items() for lang in project.languages if not str(texts.get(lang, "")).strip()]
+    assert not missing, missing
+
+
+def test_label_check_fails_when_a_language_is_missing(sandbox: Project) -> None:
+    vocab = sandbox.vocabularies_dir / "status.yml"
+    vocab.write_text(vocab.read_text(encoding="utf-8").replace("      uk: Триває\n", "", 1), encoding="utf-8")
+    data = content.read_yaml(vocab).data
+    assert list(_missing_languages(data, sandbox.languages)) == ["$.eintraege[0].label (uk)"]

@@ -194,7 +194,21 @@
     update();
   }
 
+  /* ---------------------------------------------------------------------- Search -- */
+  function search(element) {
+    var bundle = element.getAttribute("data-bundle");
+    var script = document.createElement("script");
+    script.src = bundle + "pagefind-ui.js";
+    script.onload = function () {
+      /* global PagefindUI */
+      new PagefindUI({ element: "#pk-search", bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true });
+    };
+    document.head.appendChild(script);
+  }
+
   function start() {
+    var searchElement = document.getElementById("pk-search");
+    if (searchElement) search(searchElement);
     var finderForm = document.getElementById("pk-finder");
     if (finderForm) finder(finderForm);
     var matcherForm = document.getElementById("pk-matcher");

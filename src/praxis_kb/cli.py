@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,6 +61,34 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from . import coverage
+    from .render import ui_strings
+
+    project = _project(args)
+    catalogue, problems = content.check(project)
+    if problems.errors:
+        sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
+        return 1
+    found = coverage.compute(catalogue, project.languages, ui_strings())
+    if args.format == "json":
+        sys.stdout.write(json.dumps(coverage.as_dict(found), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    labels = {"ui": "Website-Texte", "vocabularies": "Vokabulare", "criteria": "Kriterien", "cases": "Praxisbeispiele"}
+    for cov in found:
+        print(f"{cov.lang}:")
+        for area, entry in cov.areas.items():
+            print(f"  {labels[area]:<16} geprüft {entry.reviewed:>4} / {entry.total:<4} ungeprüft {len(entry.unreviewed):>4}   fehlt {len(entry.missing):>4}")
+            if args.details:
+                for item in entry.missing:
+                    print(f"      fehlt: {item}")
+                for item in entry.unreviewed:
+                    print(f"      ungeprüft: {item}")
+    if not found:
+        print("Die Website hat nur die Ausgangssprache.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praxis",
@@ -76,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
     schema.set_defaults(handler=cmd_schema)
+    cover = sub.add_parser("coverage", help="Stand der Übersetzungen je Sprache zeigen")
+    cover.add_argument("--format", choices=["text", "json"], default="text")
+    cover.add_argument("--details", action="store_true", help="auch jeden fehlenden oder ungeprüften Text nennen")
+    cover.set_defaults(handler=cmd_coverage)
     return parser
 
 

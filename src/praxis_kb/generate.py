@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, model, render
+from . import content, coverage, model, render
 from .problems import Problems, Severity
 from .project import Project
 
-GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten")
+GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Result:
     pages: list[render.Page] = field(default_factory=list)
     catalogue: content.Catalogue | None = None
     model: model.Model | None = None
+    coverage_gaps: list[str] = field(default_factory=list)
     written: int = 0
     removed: int = 0
 
@@ -57,8 +58,10 @@ def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Res
         )
     if problems.errors:
         return Result(problems)
-    built = model.build(catalogue, languages or project.languages)
-    return Result(problems, render.render_all(built, who, build_date()), catalogue, built)
+    chosen = languages or project.languages
+    built = model.build(catalogue, chosen)
+    gaps = coverage.compute(catalogue, chosen, render.ui_strings())
+    return Result(problems, render.render_all(built, who, build_date(), gaps), catalogue, built, coverage.summary_lines(gaps))
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:

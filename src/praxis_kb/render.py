@@ -22,6 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
+from . import coverage as coverage_
 from . import opendata, svg
 from .model import Case, Criterion, DatePoint, Model, Text, pick
 
@@ -149,10 +150,33 @@ def _front_matter(title: str, description: str = "", **extra: Any) -> str:
 class Renderer:
     """Renders all pages of one language."""
 
-    def __init__(self, model: Model, lang: str) -> None:
+    def __init__(self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None) -> None:
         self.model = model
         self.lang = lang
         self.t = Strings(lang)
+        self.coverage = coverage or []
+
+    def machine_translated(self, statuses: dict[str, str] | None = None) -> bool:
+        """Whether this language's texts on a page are a machine translation nobody reviewed."""
+        if self.lang == self.model.languages[0]:
+            return False
+        if coverage_.ui_review_status().get(self.lang) != "geprueft":
+            return True
+        return bool(statuses) and statuses.get(self.lang) != "geprueft"
+
+    def page(self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, str] | None = None) -> Page:
+        """A generated page; in a machine-translated language it starts with a notice saying so."""
+        prefix = ""
+        if notice and self.machine_translated(statuses):
+            prefix = _environment().get_template("language_notice.md.j2").render(**self.helpers(self.base_of(path)))
+        return Page(path, _front_matter(title, description) + prefix + body)
+
+    @staticmethod
+    def base_of(path: str) -> str:
+        """Relative way from a generated page to its language's root."""
+        depth = path.count("/")
+        name = path.rsplit("/", 1)[-1]
+        return "../" * (depth + (0 if name.startswith("index.") else 1))
 
     def label(self, vocabulary: str, entry: str) -> str:
         return self.model.vocab(vocabulary).label(entry, self.lang)
@@ -175,8 +199,16 @@ class Renderer:
             "date": lambda p: format_point(p, self.lang),
             "day": lambda v: format_day(v, self.lang),
             "icon": svg.legend_icon,
+            "fallback": self.fallback,
             "stage_bar": svg.stage_bar,
         }
+
+    def fallback(self, case: Case) -> Markup:
+        """lang/dir attributes for a case's texts shown in German because no translation exists."""
+        source = self.model.languages[0]
+        if case.translation_status != "fehlt" or self.lang == source:
+            return Markup("")
+        return Markup(f' lang="{source}" dir="ltr"')  # noqa: S704 - fixed values
 
     def network(self, case: Case) -> dict[str, Any]:
         actor_types = self.model.vocab("akteurstypen").entries
@@ -235,7 +267,7 @@ class Renderer:
             verdicts=verdicts,
             **self.helpers("../../"),
         )
-        return Page(f"praxis/{case.id}.{self.lang}.md", _front_matter(case.title, case.summary) + body)
+        return self.page(f"praxis/{case.id}.{self.lang}.md", case.title, case.summary, body, notice=self.notice(case) is None)
 
     def _verdicts(self, case: Case) -> tuple[str, list[Any]]:
         order = list(self.model.vocab("standorttypen").entries)
@@ -280,7 +312,7 @@ class Renderer:
         body = _environment().get_template("cases_index.md.j2").render(
             cases=cases, cards=cards, facets=facets, site_types=list(self.model.vocab("standorttypen").entries.values()), **self.helpers("../")
         )
-        return Page(f"praxis/index.{self.lang}.md", _front_matter(self.t.cases, self.t.cases_intro) + body)
+        return self.page(f"praxis/index.{self.lang}.md", self.t.cases, self.t.cases_intro, body)
 
     def matcher_page(self) -> Page:
         cases = self.model.cases_in(self.lang)
@@ -306,7 +338,7 @@ class Renderer:
             site_types=list(self.model.vocab("standorttypen").entries.values()),
             **self.helpers("../"),
         )
-        return Page(f"passt-das/index.{self.lang}.md", _front_matter(self.t.matcher_title, self.t.matcher_intro) + body)
+        return self.page(f"passt-das/index.{self.lang}.md", self.t.matcher_title, self.t.matcher_intro, body)
 
     def criterion_page(self, criterion: Criterion) -> Page:
         addressing = []
@@ -318,7 +350,7 @@ class Renderer:
         body = _environment().get_template("criterion.md.j2").render(
             criterion=criterion, addressing=addressing, **self.helpers("../../")
         )
-        return Page(f"kriterien/{criterion.id}.{self.lang}.md", _front_matter(self.text(criterion.name), self.text(criterion.short)) + body)
+        return self.page(f"kriterien/{criterion.id}.{self.lang}.md", self.text(criterion.name), self.text(criterion.short), body, statuses=criterion.review)
 
     def criteria_index(self) -> Page:
         groups: dict[str, list[Criterion]] = {}
@@ -331,7 +363,7 @@ class Renderer:
         body = _environment().get_template("criteria_index.md.j2").render(
             groups=ordered, cases=cases, stages=stages, all_criteria=list(self.model.criteria.values()), **self.helpers("../")
         )
-        return Page(f"kriterien/index.{self.lang}.md", _front_matter(self.t.criteria) + body)
+        return self.page(f"kriterien/index.{self.lang}.md", self.t.criteria, "", body)
 
     def site_type_page(self, site_type: str) -> Page:
         entry = self.model.vocab("standorttypen").entries[site_type]
@@ -342,7 +374,7 @@ class Renderer:
             if verdict:
                 grouped.setdefault(verdict.verdict, []).append({"case": case, "conditions": verdict.conditions})
         body = _environment().get_template("site_type.md.j2").render(entry=entry, grouped=grouped, **self.helpers("../../"))
-        return Page(f"standorttypen/{site_type}.{self.lang}.md", _front_matter(self.text(entry.label), self.text(entry.description)) + body)
+        return self.page(f"standorttypen/{site_type}.{self.lang}.md", self.text(entry.label), self.text(entry.description), body)
 
     def site_types_index(self) -> Page:
         entries = list(self.model.vocab("standorttypen").entries.values())
@@ -350,7 +382,7 @@ class Renderer:
             e.id: sum(1 for c in self.model.cases_in(self.lang) if c.site.site_type == e.id) for e in entries
         }
         body = _environment().get_template("site_types_index.md.j2").render(entries=entries, counts=counts, **self.helpers("../"))
-        return Page(f"standorttypen/index.{self.lang}.md", _front_matter(self.t.site_types) + body)
+        return self.page(f"standorttypen/index.{self.lang}.md", self.t.site_types, "", body)
 
     def overview_page(self) -> Page:
         cases = self.model.cases_in(self.lang)
@@ -382,19 +414,43 @@ class Renderer:
         chart("kriterien", self.t.criteria_coverage, self.t.criterion, self.t.coverage_header, criteria_rows)
 
         body = _environment().get_template("overview.md.j2").render(charts=charts, case_count=len(cases), **self.helpers("../"))
-        return Page(f"ueberblick/index.{self.lang}.md", _front_matter(self.t.overview, self.t.overview_intro.format(n=len(cases))) + body)
+        return self.page(f"ueberblick/index.{self.lang}.md", self.t.overview, self.t.overview_intro.format(n=len(cases)), body)
 
     def open_data_page(self) -> Page:
         site_types = list(self.model.vocab("standorttypen").entries)
         columns = [(name, opendata.column_description(name, german, self.lang)) for name, german, _ in opendata.csv_columns(site_types)]
-        root = "../" if self.lang == self.model.languages[0] else "../../"
         body = _environment().get_template("open_data.md.j2").render(
-            columns=columns, root=root, feed=opendata.feed_name(self.lang), **self.helpers("../")
+            columns=columns, root=self.root(), feed=opendata.feed_name(self.lang), **self.helpers("../")
         )
-        return Page(f"offene-daten/index.{self.lang}.md", _front_matter(self.t.open_data, self.t.open_data_intro) + body)
+        return self.page(f"offene-daten/index.{self.lang}.md", self.t.open_data, self.t.open_data_intro, body)
+
+    def root(self) -> str:
+        """Relative way from a page one folder deep to the site root (above language folders)."""
+        return "../" if self.lang == self.model.languages[0] else "../../"
+
+    def search_page(self) -> Page:
+        body = _environment().get_template("search.md.j2").render(root=self.root(), **self.helpers("../"))
+        return self.page(f"suche/index.{self.lang}.md", self.t.search, self.t.search_intro, body)
+
+    def coverage_page(self) -> Page:
+        areas = [("ui", self.t.coverage_ui), ("vocabularies", self.t.coverage_vocabularies), ("criteria", self.t.coverage_criteria), ("cases", self.t.coverage_cases)]
+        body = _environment().get_template("coverage.md.j2").render(
+            coverage=self.coverage, areas=areas, source=self.model.languages[0], language_name=self.language_name, **self.helpers("../")
+        )
+        return self.page(f"uebersetzungen/index.{self.lang}.md", self.t.coverage, self.t.coverage_intro, body)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in its own language, as the language switcher shows it."""
+        try:
+            from babel import Locale
+
+            return str(Locale.parse(code).get_display_name(code)).capitalize()
+        except (ValueError, LookupError):
+            return code
 
     def pages(self) -> list[Page]:
         out = [self.cases_index(), self.matcher_page(), self.overview_page(), self.open_data_page(), self.criteria_index(), self.site_types_index()]
+        out += [self.search_page(), self.coverage_page()]
         out += [self.case_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.criterion_page(c) for c in self.model.criteria.values()]
         out += [self.site_type_page(s) for s in self.model.vocab("standorttypen").entries]
@@ -434,10 +490,12 @@ def legal_pages(operator: Operator, languages: tuple[str, ...], today: dt.date) 
     return pages
 
 
-def render_all(model: Model, operator: Operator | None = None, today: dt.date | None = None) -> list[Page]:
+def render_all(
+    model: Model, operator: Operator | None = None, today: dt.date | None = None, coverage: list[coverage_.LanguageCoverage] | None = None
+) -> list[Page]:
     """Every generated page in every language, in a stable order."""
     pages: list[Page] = []
     for lang in model.languages:
-        pages.extend(Renderer(model, lang).pages())
+        pages.extend(Renderer(model, lang, coverage).pages())
     pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
     return sorted(pages, key=lambda p: p.path)

@@ -1,0 +1,120 @@
+"""Every language in the browser: lang and dir, mirrored layout, the language switcher, search."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from praxis_kb.project import Project
+
+pytestmark = pytest.mark.browser
+
+RTL = {"ar", "fa"}
+TEMPLATES = ["", "praxis/", "praxis/runder-tisch-kleinstadt/", "passt-das/", "kriterien/transparenz/", "standorttypen/kleinstadt/", "suche/"]
+
+
+def prefix(lang: str) -> str:
+    return "/" if lang == "de" else f"/{lang}/"
+
+
+def test_every_language_has_every_page(built_site: Path, project: Project) -> None:
+    cases = sorted(p.name.removesuffix(".de.md") for p in project.cases_dir.glob("*.de.md"))
+    for lang in project.languages:
+        base = built_site if lang == "de" else built_site / lang
+        for path in TEMPLATES + [f"praxis/{c}/" for c in cases]:
+            assert (base / path / "index.html").exists(), f"{lang}: {path}"
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar", "fa", "uk"])
+def test_lang_and_dir_are_right_on_every_page(page: Any, lang: str) -> None:
+    for path in TEMPLATES:
+        page.goto(prefix(lang) + path)
+        html = page.locator("html")
+        assert html.get_attribute("lang") == lang, path
+        assert html.get_attribute("dir") == ("rtl" if lang in RTL else "ltr"), path
+        assert page.evaluate("getComputedStyle(document.body).direction") == ("rtl" if lang in RTL else "ltr")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, f"{lang}{path} scrolls sideways"
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize("lang", sorted(RTL))
+def test_right_to_left_layout_is_mirrored(page: Any, lang: str) -> None:
+    page.goto(prefix(lang))
+    menu = page.locator("label.md-header__button[for='__drawer']").bounding_box()
+    switcher = page.locator(".md-header__option .md-select").bounding_box()
+    assert menu and switcher
+    # In left-to-right pages the menu button sits left and the language switcher right.
+    assert menu["x"] > switcher["x"]
+    heading = page.locator("article h1").bounding_box()
+    assert heading and heading["x"] + heading["width"] > 300
+
+
+@pytest.mark.parametrize(
+    ("start", "lang", "target"),
+    [
+        ("/praxis/runder-tisch-kleinstadt/", "en", "/en/praxis/runder-tisch-kleinstadt/"),
+        ("/en/kriterien/transparenz/", "ar", "/ar/kriterien/transparenz/"),
+        ("/fa/passt-das/", "de", "/passt-das/"),
+        ("/uk/standorttypen/kleinstadt/", "fa", "/fa/standorttypen/kleinstadt/"),
+    ],
+)
+def test_the_language_switcher_keeps_the_reader_on_the_same_page(page: Any, start: str, lang: str, target: str) -> None:
+    page.goto(start)
+    page.locator(".md-header__option .md-select button, .md-header__option .md-select .md-header__button").first.hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state()
+    assert page.url.split("?")[0].endswith(target)
+    assert page.locator("html").get_attribute("lang") == lang
+
+
+def test_a_missing_translation_shows_the_german_text_with_a_notice(page: Any) -> None:
+    page.goto("/uk/praxis/runder-tisch-kleinstadt/")
+    notice = page.locator(".pk-translation-notice")
+    assert notice.is_visible()
+    assert "не" in notice.inner_text().lower()  # written in Ukrainian
+    assert page.locator(".pk-narrative").get_attribute("lang") == "de"
+    assert page.locator("h1").get_attribute("lang") == "de"
+    # the structured parts are in the reader's language
+    assert "Мала" in page.locator(".pk-facts").first.inner_text() or "міст" in page.locator(".pk-facts").first.inner_text()
+
+
+def test_machine_translations_invite_corrections(page: Any) -> None:
+    page.goto("/en/kriterien/transparenz/")
+    notice = page.locator(".pk-language-notice")
+    assert notice.is_visible()
+    assert notice.locator("a").get_attribute("href").endswith("mitmachen/")
+
+
+def test_headings_in_arabic_get_readable_anchors(page: Any) -> None:
+    page.goto("/ar/praxis/runder-tisch-kleinstadt/")
+    ids = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
+    assert ids and all(ids), ids
+    assert any(re.search(r"[\u0600-\u06FF]", i) for i in ids), ids
+
+
+def search(page: Any, path: str, query: str) -> int:
+    page.goto(path)
+    field = page.locator("#pk-search input")
+    field.wait_for()
+    field.fill(query)
+    page.wait_for_function(
+        "() => document.querySelector('.pagefind-ui__message') && !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message').textContent)"
+    )
+    return page.locator(".pagefind-ui__result").count()
+
+
+def test_search_finds_results_in_the_readers_language_only(page: Any, built_site: Path, base_url: str) -> None:
+    word = "neighbourhood"  # British English: only in English texts
+    english = [p for p in built_site.rglob("*.html") if word in p.read_text(encoding="utf-8")]
+    assert english and all(p.relative_to(built_site).parts[0] == "en" for p in english)
+    assert search(page, "/en/suche/", word) > 0
+    page.requests.clear()
+    assert search(page, "/suche/", word) == 0
+    assert search(page, "/suche/", "Geschäftsordnung") > 0
+    # the German search page loads the German index only, never another language's
+    loaded = [url.rsplit("/", 1)[-1] for url in page.requests if "/pagefind/" in url and ".pf_" in url]
+    assert loaded and all(name.startswith(("de_", "pagefind.de_")) for name in loaded), loaded
+    assert not page.errors, page.errors
