@@ -89,6 +89,12 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from . import newcase
+
+    return newcase.run(args, _project(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praxis",
@@ -105,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
     schema.set_defaults(handler=cmd_schema)
+    from . import newcase
+
+    new = sub.add_parser("new", help="ein neues Praxisbeispiel anlegen (fragt nach oder nimmt Angaben als Optionen)")
+    newcase.add_arguments(new)
+    new.set_defaults(handler=cmd_new)
+
     cover = sub.add_parser("coverage", help="Stand der Übersetzungen je Sprache zeigen")
     cover.add_argument("--format", choices=["text", "json"], default="text")
     cover.add_argument("--details", action="store_true", help="auch jeden fehlenden oder ungeprüften Text nennen")

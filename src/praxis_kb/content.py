@@ -16,6 +16,7 @@ from typing import Any
 from . import schemas
 from .messages import schema_problems
 from .problems import ContentError, Problems, Severity
+from .scaffold import FILL_IN, fill_in_markers
 from .project import SOURCE_LANGUAGE, Project
 from .sources import Document, read_markdown, read_yaml
 from .strictyaml import Path_, json_path
@@ -58,8 +59,9 @@ def _entry_ids(data: Any) -> list[str]:
 
 
 class _Checker:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, publishing: bool = False) -> None:
         self.project = project
+        self.publishing = publishing
         self.problems = Problems()
         self.catalogue = Catalogue(project)
 
@@ -263,7 +265,18 @@ class _Checker:
                 self.warning(doc, ("zeitleiste", index, "datum"), "Die Zeitleiste ist nicht zeitlich geordnet", "ordnen Sie die Ereignisse vom ältesten zum neuesten")
                 break
         self.check_body(doc)
+        self.check_fill_ins(doc)
         return len(self.problems.errors) == before
+
+    def check_fill_ins(self, doc: Document) -> None:
+        """Values `praxis new` left to fill in: a warning while editing, an error when publishing."""
+        severity = Severity.ERROR if self.publishing else Severity.WARNING
+        why = "wird so nicht veröffentlicht" if self.publishing else "vor der Veröffentlichung ausfüllen"
+        for path in fill_in_markers(doc.data):
+            self.error(doc, path, f"Noch auszufüllen ({why})", "ersetzen Sie den Text nach ERGÄNZEN: durch die eigene Angabe", severity=severity)
+        if doc.body.strip().startswith(FILL_IN):
+            line = doc.body_line + next(i for i, text in enumerate(doc.body.split("\n")) if text.strip())
+            self.problems.add(self.name(doc.path), line, 1, f"Die Beschreibung ist noch auszufüllen ({why})", hint="schreiben Sie die Beschreibung unter die zweite Zeile ---", severity=severity)
 
     def check_body(self, doc: Document) -> None:
         if not doc.body.strip():
@@ -335,9 +348,12 @@ def _suggest(value: str, known: Iterable[str], what: str) -> str:
     return f"{what}: {', '.join(options)}" if options else what
 
 
-def check(project: Project, paths: Iterable[Path] | None = None) -> tuple[Catalogue, Problems]:
-    """Load and validate the project's content (or only *paths*, in the project's context)."""
-    checker = _Checker(project)
+def check(project: Project, paths: Iterable[Path] | None = None, *, publishing: bool = False) -> tuple[Catalogue, Problems]:
+    """Load and validate the project's content (or only *paths*, in the project's context).
+
+    *publishing* (the build) turns what is only unfinished while editing into errors.
+    """
+    checker = _Checker(project, publishing)
     checker.load_vocabularies()
     if checker.problems.errors and any("Das Vokabular" in p.message for p in checker.problems.errors):
         # Without every vocabulary there is nothing to check cases and criteria against.

@@ -47,7 +47,7 @@ def operator(project: Project) -> render.Operator:
 
 def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Result:
     """Validate everything; if there is no error, render every page of every language."""
-    catalogue, problems = content.check(project)
+    catalogue, problems = content.check(project, publishing=True)
     who = operator(project)
     if not who.complete:
         problems.add(

@@ -1,0 +1,236 @@
+"""`praxis new`: ask for the core of a case (or take it from flags) and write the skeleton."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import content, schemas
+from .content import ID_PATTERN
+from .model import pick
+from .project import Project
+from .scaffold import Answers, render, slug
+
+YEAR = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
+
+
+class Aborted(Exception):
+    pass
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--titel", help="Titel des Praxisbeispiels")
+    parser.add_argument("--id", help="Kennung und Dateiname (Standard: aus dem Titel)")
+    parser.add_argument("--kurzbeschreibung", help="zwei bis drei Sätze")
+    parser.add_argument("--standorttyp", help="z. B. kleinstadt")
+    parser.add_argument("--region", help="Landkreis, kreisfreie Stadt oder sachsen (Standard)")
+    parser.add_argument("--gemeindestruktur", help="z. B. verwaltungsgemeinschaft")
+    parser.add_argument("--status", help="laeuft (Standard), beendet oder verstetigt")
+    parser.add_argument("--beginn", help="Jahr, Monat oder Tag, z. B. 2018 oder 2018-09")
+    parser.add_argument("--ende", help="nur bei status beendet")
+    parser.add_argument("--handlungsfeld", action="append", default=[], help="mehrfach angeben, z. B. --handlungsfeld wohnen --handlungsfeld sprache")
+    parser.add_argument("--partizipation", help="Stufe im Stufenmodell, z. B. anhoerung")
+    parser.add_argument("--illustrativ", action="store_true", help="ausgedachtes Beispiel")
+    parser.add_argument("--einwilligung-dokumentiert", action="store_true", help="die Einwilligung aller Beteiligten ist dokumentiert")
+    parser.add_argument("--anonymisierung-geprueft", action="store_true", help="die Anonymisierung ist geprüft")
+    parser.add_argument("--ordner", default=None, help="wohin schreiben (Standard: praxis/)")
+    parser.add_argument("--ueberschreiben", action="store_true", help="eine vorhandene Datei ersetzen")
+    parser.add_argument("--no-input", action="store_true", help="nicht nachfragen; fehlende Pflichtangaben sind ein Fehler")
+
+
+class Vocabularies:
+    def __init__(self, project: Project) -> None:
+        catalogue, _ = content.check(project, [])
+        self.docs = catalogue.vocabularies
+        self.validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+
+    def choices(self, name: str) -> list[tuple[str, str]]:
+        entries = self.docs[name].data["eintraege"]
+        return [(e["id"], pick(e["label"], "de")) for e in entries]
+
+    def describe(self, path: tuple[str, ...]) -> str:
+        """A field's description from the case schema, for the comment above it."""
+        schema: dict[str, Any] = self.validators.schemas[schemas.CASE_SCHEMA]
+        base = schemas.CASE_SCHEMA
+        for part in path:
+            schema, base = self._deref(schema, base)
+            if part == "*":
+                nxt = schema.get("additionalProperties") if isinstance(schema.get("additionalProperties"), dict) else schema.get("items", {})
+            else:
+                nxt = schema.get("properties", {}).get(part, {})
+            schema = nxt
+        description = schema.get("description", "")
+        title = schema.get("title", "")
+        return f"{title}: {description}" if title and description else description
+
+    def _deref(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
+        while "$ref" in schema and "properties" not in schema:
+            ref = schema["$ref"]
+            base = ref.split("#", 1)[0] or base
+            schema = self.validators.resolve(base, ref)
+        return schema, base
+
+
+def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
+    ids = [i for i, _ in options]
+    if value in ids:
+        return value
+    close = difflib.get_close_matches(value.lower(), ids, n=1)
+    hint = f" (meinten Sie '{close[0]}'?)" if close else ""
+    raise Aborted(f"--{flag}: '{value}' ist kein erlaubter Wert{hint}. Erlaubt: {', '.join(ids)}")
+
+
+def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Answers:
+    missing = [flag for flag, value in (("titel", args.titel), ("standorttyp", args.standorttyp), ("gemeindestruktur", args.gemeindestruktur), ("handlungsfeld", args.handlungsfeld)) if not value]
+    if missing:
+        raise Aborted("Ohne Nachfragen (--no-input) fehlen: " + ", ".join(f"--{m}" for m in missing))
+    answers = Answers(today=today)
+    answers.titel = args.titel
+    answers.id = args.id or slug(args.titel)
+    answers.kurzbeschreibung = args.kurzbeschreibung or ""
+    answers.standorttyp = _check_choice(args.standorttyp, vocab.choices("standorttypen"), "standorttyp")
+    answers.region = _check_choice(args.region or "sachsen", vocab.choices("regionen"), "region")
+    answers.gemeindestruktur = _check_choice(args.gemeindestruktur, vocab.choices("gemeindestrukturen"), "gemeindestruktur")
+    answers.status = _check_choice(args.status or "laeuft", vocab.choices("status"), "status")
+    answers.handlungsfelder = [_check_choice(h, vocab.choices("handlungsfelder"), "handlungsfeld") for h in args.handlungsfeld]
+    answers.partizipation = _check_choice(args.partizipation or "information", vocab.choices("partizipationsstufen"), "partizipation")
+    for flag, value in (("beginn", args.beginn), ("ende", args.ende)):
+        if value and not YEAR.match(value):
+            raise Aborted(f"--{flag}: '{value}' ist kein Datum. Form: 2018, 2018-09 oder 2018-09-15")
+    answers.beginn = args.beginn or today[:4]
+    answers.ende = args.ende or ""
+    if answers.status == "beendet" and not answers.ende:
+        raise Aborted("Bei --status beendet gehört --ende dazu, z. B. --ende 2023")
+    answers.illustrativ = args.illustrativ
+    answers.einwilligung = args.einwilligung_dokumentiert
+    answers.anonymisierung = args.anonymisierung_geprueft
+    if not ID_PATTERN.match(answers.id):
+        raise Aborted(f"--id: '{answers.id}' ist keine gültige Kennung (nur a–z, Ziffern und Bindestriche)")
+    return answers
+
+
+class Prompter:
+    """Plain numbered prompts: they work with screen readers, over SSH and in tests."""
+
+    def __init__(self, read: Callable[[str], str], out: TextIO) -> None:
+        self.read = read
+        self.out = out
+
+    def ask(self, question: str, default: str = "", check: Callable[[str], str | None] | None = None) -> str:
+        while True:
+            shown = f"{question} [{default}]: " if default else f"{question}: "
+            try:
+                answer = self.read(shown).strip()
+            except EOFError:
+                raise Aborted("Abgebrochen: keine Eingabe mehr.") from None
+            answer = answer or default
+            problem = check(answer) if check else None
+            if problem is None:
+                return answer
+            self.out.write(f"  → {problem}\n")
+
+    def choose(self, question: str, options: list[tuple[str, str]], default: str = "", many: bool = False) -> list[str]:
+        self.out.write(f"{question}\n")
+        for number, (ident, label) in enumerate(options, 1):
+            self.out.write(f"  {number:>2}) {label} ({ident})\n")
+        default_number = str([i for i, _ in options].index(default) + 1) if default else ""
+
+        def parse(answer: str) -> list[str] | None:
+            picked = []
+            for part in re.split(r"[,\s]+", answer):
+                if not part:
+                    continue
+                if part.isdigit() and 1 <= int(part) <= len(options):
+                    picked.append(options[int(part) - 1][0])
+                elif part in [i for i, _ in options]:
+                    picked.append(part)
+                else:
+                    return None
+            return list(dict.fromkeys(picked))
+
+        hint = "Nummern mit Komma, z. B. 1,3" if many else "Nummer"
+
+        def check(answer: str) -> str | None:
+            picked = parse(answer)
+            if not picked:
+                return f"Bitte {'eine oder mehrere Nummern' if many else 'eine Nummer'} aus der Liste eingeben."
+            if not many and len(picked) > 1:
+                return "Bitte nur eine Nummer eingeben."
+            return None
+
+        answer = self.ask(hint, default_number, check)
+        return parse(answer) or []
+
+    def yes(self, question: str, default: bool | None = None) -> bool:
+        shown = "j" if default else "n" if default is False else ""
+
+        def check(answer: str) -> str | None:
+            return None if answer.lower() in ("j", "ja", "n", "nein") else "Bitte j (ja) oder n (nein) eingeben."
+
+        return self.ask(f"{question} (j/n)", shown, check).lower() in ("j", "ja")
+
+
+def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out: TextIO) -> Answers:
+    p = Prompter(read, out)
+    out.write("Neues Praxisbeispiel anlegen. Vorschläge stehen in [Klammern]: Eingabetaste übernimmt sie. Strg+C bricht ab.\n\n")
+    answers = Answers(today=today)
+    answers.titel = p.ask("Titel (kurz und sprechend)", check=lambda a: None if a else "Bitte einen Titel eingeben.")
+    answers.id = p.ask(
+        "Kennung, zugleich Dateiname",
+        slug(answers.titel),
+        lambda a: None if ID_PATTERN.match(a) else "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. runder-tisch-kleinstadt.",
+    )
+    answers.kurzbeschreibung = p.ask("Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; leer lassen = später)")
+    answers.standorttyp = p.choose("Standorttyp:", vocab.choices("standorttypen"))[0]
+    answers.region = p.choose("Region (nie genauer als der Landkreis):", vocab.choices("regionen"), "sachsen")[0]
+    answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen"))[0]
+    answers.status = p.choose("Status:", vocab.choices("status"), "laeuft")[0]
+    answers.beginn = p.ask("Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09)", today[:4], lambda a: None if YEAR.match(a) else "Form: 2018, 2018-09 oder 2018-09-15.")
+    if answers.status == "beendet":
+        answers.ende = p.ask("Ende (Jahr oder Monat)", check=lambda a: None if YEAR.match(a) else "Form: 2023 oder 2023-06.")
+    answers.handlungsfelder = p.choose("Handlungsfelder (mehrere möglich):", vocab.choices("handlungsfelder"), many=True)
+    answers.partizipation = p.choose("Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen"), "information")[0]
+    answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel?", False)
+    answers.einwilligung = p.yes("Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert?")
+    answers.anonymisierung = p.yes("Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht?")
+    return answers
+
+
+def run(args: argparse.Namespace, project: Project, read: Callable[[str], str] = input, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    today = dt.date.today().isoformat()
+    vocab = Vocabularies(project)
+    try:
+        if args.no_input or not sys.stdin.isatty() and read is input:
+            answers = from_flags(args, vocab, today)
+        else:
+            answers = interactive(vocab, today, read, out)
+    except Aborted as exc:
+        sys.stderr.write(f"praxis new: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("\npraxis new: abgebrochen, nichts geschrieben.\n")
+        return 130
+    folder = Path(args.ordner) if args.ordner else project.cases_dir
+    target = folder / f"{answers.id}.de.md"
+    if target.exists() and not args.ueberschreiben:
+        sys.stderr.write(f"praxis new: {project.relative(target)} gibt es schon. Andere Kennung wählen oder --ueberschreiben angeben.\n")
+        return 1
+    site_types = [i for i, _ in vocab.choices("standorttypen")]
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(answers, vocab.describe, site_types), encoding="utf-8")
+    _, problems = content.check(project, [target])
+    todo = sum(1 for p in problems.warnings if "Noch auszufüllen" in p.message or "noch auszufüllen" in p.message)
+    out.write(f"\n{project.relative(target)} angelegt.\n")
+    if problems.errors:
+        for problem in problems.errors:
+            out.write(problem.as_text() + "\n")
+        out.write("Diese Fehler müssen vor der Veröffentlichung behoben werden.\n")
+    out.write(f"Noch {todo} Stellen sind auszufüllen (sie beginnen mit „ERGÄNZEN:“). „praxis validate {project.relative(target)}“ zeigt sie mit Zeilennummer.\n")
+    return 0
