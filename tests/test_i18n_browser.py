@@ -103,7 +103,9 @@ def search(page: Any, path: str, query: str) -> int:
     page.wait_for_function(
         "() => document.querySelector('.pagefind-ui__message') && !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message').textContent)"
     )
-    return page.locator(".pagefind-ui__result").count()
+    message = page.locator(".pagefind-ui__message").inner_text()
+    found = re.match(r"\s*(\d+)", message)  # "3 results for …" / "3 Ergebnisse für …" / "No results …"
+    return int(found.group(1)) if found else 0
 
 
 def test_search_finds_results_in_the_readers_language_only(page: Any, built_site: Path, base_url: str) -> None:

@@ -95,6 +95,84 @@ def cmd_new(args: argparse.Namespace) -> int:
     return newcase.run(args, _project(args))
 
 
+def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, str]]] | None:
+    from .model import pick
+
+    catalogue, problems = content.check(project)
+    if problems.errors:
+        sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
+        return None
+    site_types = [(e["id"], pick(e["label"], "de")) for e in catalogue.vocabularies["standorttypen"].data["eintraege"]]
+    return catalogue, site_types
+
+
+def cmd_issue_form(args: argparse.Namespace) -> int:
+    from . import issueform
+
+    project = _project(args)
+    inputs = _form_inputs(project)
+    if inputs is None:
+        return 1
+    catalogue, site_types = inputs
+    rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types)
+    target = project.root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml"
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if args.check:
+        if current != rendered:
+            print(f"{project.relative(target)} ist nicht auf dem Stand der Vokabulare: führen Sie „praxis issue-form“ aus.")
+            return 1
+        print(f"{project.relative(target)} ist aktuell.")
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if current != rendered:
+        target.write_text(rendered, encoding="utf-8")
+    print(f"{project.relative(target)} geschrieben.")
+    return 0
+
+
+def cmd_from_issue(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from . import issueform
+    from .scaffold import slug
+
+    project = _project(args)
+    inputs = _form_inputs(project)
+    if inputs is None:
+        return 1
+    catalogue, site_types = inputs
+    raw = sys.stdin.read() if args.issue in (None, "-") else Path(args.issue).read_text(encoding="utf-8")
+    body, number = issueform.read_issue(raw)
+    answers = issueform.parse_body(body, site_types)
+    if not answers.get("titel"):
+        print("praxis from-issue: Das ist kein ausgefülltes Formular „Praxisbeispiel einreichen“ (kein Titel gefunden).", file=sys.stderr)
+        return 1
+    case_id = args.id or slug(answers["titel"])
+    converter = issueform.Converter(
+        {k: d.data for k, d in catalogue.vocabularies.items()}, {k: d.data for k, d in catalogue.criteria.items()}, site_types
+    )
+    data, narrative = converter.convert(answers, case_id, dt.date.today().isoformat())
+    if converter.problems:
+        for problem in converter.problems:
+            print(f"Issue{f' #{number}' if number else ''}: {problem}", file=sys.stderr)
+        print("Nichts geschrieben: bitte die Angaben im Issue korrigieren (oder nachfragen).", file=sys.stderr)
+        return 1
+    folder = Path(args.ordner) if args.ordner else project.cases_dir
+    target = folder / f"{case_id}.de.md"
+    if target.exists() and not args.ueberschreiben:
+        print(f"praxis from-issue: {project.relative(target)} gibt es schon; --id oder --ueberschreiben angeben.", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(issueform.case_file(data, narrative, number), encoding="utf-8")
+    _, problems = content.check(project, [target])
+    sys.stdout.write(REPORTERS["text"](problems.sorted(), 1))
+    print(f"{project.relative(target)} geschrieben.")
+    if args.github_output:
+        with Path(args.github_output).open("a", encoding="utf-8") as handle:
+            handle.write(f"path={project.relative(target)}\nid={case_id}\n")
+    return 1 if problems.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praxis",
@@ -116,6 +194,18 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="ein neues Praxisbeispiel anlegen (fragt nach oder nimmt Angaben als Optionen)")
     newcase.add_arguments(new)
     new.set_defaults(handler=cmd_new)
+
+    form = sub.add_parser("issue-form", help=".github/ISSUE_TEMPLATE/praxisbeispiel.yml aus den Vokabularen erzeugen")
+    form.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
+    form.set_defaults(handler=cmd_issue_form)
+
+    issue = sub.add_parser("from-issue", help="ein ausgefülltes Formular „Praxisbeispiel einreichen“ in eine Datei in praxis/ umwandeln")
+    issue.add_argument("issue", nargs="?", help="Datei mit dem Text des Issues oder dem JSON der GitHub-API; - oder leer: Standardeingabe")
+    issue.add_argument("--id", help="Kennung (Standard: aus dem Titel)")
+    issue.add_argument("--ordner", help="wohin schreiben (Standard: praxis/)")
+    issue.add_argument("--ueberschreiben", action="store_true")
+    issue.add_argument("--github-output", help=argparse.SUPPRESS)
+    issue.set_defaults(handler=cmd_from_issue)
 
     cover = sub.add_parser("coverage", help="Stand der Übersetzungen je Sprache zeigen")
     cover.add_argument("--format", choices=["text", "json"], default="text")

@@ -16,6 +16,7 @@ from typing import Any
 from . import schemas
 from .messages import schema_problems
 from .problems import ContentError, Problems, Severity
+from .privacy import MESSAGES, approved_contacts, scan_line, scan_values
 from .scaffold import FILL_IN, fill_in_markers
 from .project import SOURCE_LANGUAGE, Project
 from .sources import Document, read_markdown, read_yaml
@@ -222,6 +223,8 @@ class _Checker:
             source = sources.get(case_id) or self.read(source_path, markdown=True)
             if source is None:
                 continue
+            if isinstance(source.data, dict):
+                self.check_privacy(doc, approved_contacts(source.data))
             if self.check_translation(doc, source) and case_id in self.catalogue.cases:
                 self.catalogue.cases[case_id].translations[lang] = doc
 
@@ -266,7 +269,20 @@ class _Checker:
                 break
         self.check_body(doc)
         self.check_fill_ins(doc)
+        self.check_privacy(doc, approved_contacts(data))
         return len(self.problems.errors) == before
+
+    def check_privacy(self, doc: Document, approved: set[str]) -> None:
+        """Warn about personal data in texts, with file and line (privacy.py)."""
+        for path, finding in scan_values(doc.data):
+            if finding.text in approved:
+                continue
+            message, hint = MESSAGES[finding.kind]
+            self.warning(doc, path, message.format(text=finding.text), hint)
+        for offset, line in enumerate(doc.body.split("\n")):
+            for finding in scan_line(line, approved):
+                message, hint = MESSAGES[finding.kind]
+                self.problems.add(self.name(doc.path), doc.body_line + offset, finding.column + 1, message.format(text=finding.text), hint=hint, severity=Severity.WARNING)
 
     def check_fill_ins(self, doc: Document) -> None:
         """Values `praxis new` left to fill in: a warning while editing, an error when publishing."""

@@ -188,6 +188,7 @@ class Contact:
     organisation: str
     website: str = ""
     email: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -358,7 +359,7 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", []))) for r in d["ergebnisse"]],
         timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],
         sources={k: Source(k, s["titel"], s["art"], _date(s["jahr"]) if "jahr" in s else None, s.get("url", "")) for k, s in d["quellen"].items()},
-        contact=Contact(d["kontakt"]["organisation"], d["kontakt"].get("webseite", ""), d["kontakt"].get("email", "")),
+        contact=Contact(d["kontakt"]["organisation"], d["kontakt"].get("webseite", ""), d["kontakt"].get("email", ""), d["kontakt"].get("telefon", "")),
         reviewed_by=d["pruefung"]["durch"],
         reviewed_on=d["pruefung"]["datum"],
         body=body,
