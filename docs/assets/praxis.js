@@ -207,6 +207,9 @@
   }
 
   function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     var searchElement = document.getElementById("pk-search");
     if (searchElement) search(searchElement);
     var finderForm = document.getElementById("pk-finder");

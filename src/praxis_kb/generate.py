@@ -16,7 +16,7 @@ from . import content, coverage, model, render
 from .problems import Problems, Severity
 from .project import Project
 
-GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen")
+GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
 
 
 @dataclass
@@ -53,7 +53,15 @@ def draft_preview() -> bool:
     return os.environ.get(DRAFT_VARIABLE, "") not in ("", "0")
 
 
-def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Result:
+PDF_VARIABLE = "PRAXIS_PDF"
+
+
+def pdf_wanted() -> bool:
+    """PDF checklists need Chromium; builds that have it set PRAXIS_PDF=1 (CI does)."""
+    return os.environ.get(PDF_VARIABLE, "") not in ("", "0")
+
+
+def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     """Validate everything; if there is no error, render every page of every language."""
     catalogue, problems = content.check(project, publishing=not draft_preview())
     who = operator(project)
@@ -69,7 +77,7 @@ def pages_for(project: Project, languages: tuple[str, ...] | None = None) -> Res
     chosen = languages or project.languages
     built = model.build(catalogue, chosen)
     gaps = coverage.compute(catalogue, chosen, render.ui_strings())
-    return Result(problems, render.render_all(built, who, build_date(), gaps), catalogue, built, coverage.summary_lines(gaps))
+    return Result(problems, render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted()), catalogue, built, coverage.summary_lines(gaps))
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
@@ -103,8 +111,8 @@ def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
     return written, removed
 
 
-def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None) -> Result:
-    result = pages_for(project, languages)
+def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
+    result = pages_for(project, languages, site_url)
     if not result.problems.errors:
         result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
     return result

@@ -15,6 +15,7 @@ from typing import Any
 
 import markdown
 import nh3
+import segno
 import yaml
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
@@ -150,11 +151,33 @@ def _front_matter(title: str, description: str = "", **extra: Any) -> str:
 class Renderer:
     """Renders all pages of one language."""
 
-    def __init__(self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None) -> None:
+    def __init__(
+        self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None, site_url: str = "", pdf: bool = False
+    ) -> None:
         self.model = model
         self.lang = lang
         self.t = Strings(lang)
         self.coverage = coverage or []
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.pdf = pdf
+
+    def url_of(self, path: str) -> str:
+        """The public address of a page below this language's root, if site_url is known."""
+        if not self.site_url:
+            return ""
+        prefix = "" if self.lang == self.model.languages[0] else f"{self.lang}/"
+        return f"{self.site_url}{prefix}{path}"
+
+    def qr(self, path: str) -> Markup:
+        """For print: a QR code of the page's address, with the address written beside it."""
+        url = self.url_of(path)
+        if not url:
+            return Markup("")
+        code = segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff", omitsize=True)
+        code = code.replace("<svg ", f'<svg role="img" aria-label="{escape(self.t.qr_label)}" ', 1)
+        return Markup(  # noqa: S704 - segno output and escaped text
+            f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url">{escape(url)}</span></p></div>'
+        )
 
     def machine_translated(self, statuses: dict[str, str] | None = None) -> bool:
         """Whether this language's texts on a page are a machine translation nobody reviewed."""
@@ -265,6 +288,7 @@ class Renderer:
             assessments=assessments,
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
+            qr=self.qr(f"praxis/{case.id}/"),
             **self.helpers("../../"),
         )
         return self.page(f"praxis/{case.id}.{self.lang}.md", case.title, case.summary, body, notice=self.notice(case) is None)
@@ -448,9 +472,43 @@ class Renderer:
         except (ValueError, LookupError):
             return code
 
+    def checklist_page(self, site_type: str = "") -> Page:
+        entry = self.model.vocab("standorttypen").entries.get(site_type) if site_type else None
+        needs: list[dict[str, Any]] = []
+        if entry:
+            counts: dict[tuple[str, str], int] = {}
+            for case in self.model.cases_in(self.lang):
+                verdict = case.transfer.verdicts.get(site_type)
+                if not verdict or verdict.verdict == "nicht-geeignet":
+                    continue
+                pre = case.transfer.prerequisites
+                for key in [("akteurstypen", a) for a in pre.actor_types] + [("ressourcen", r) for r in pre.resources]:
+                    counts[key] = counts.get(key, 0) + 1
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            needs = [{"label": self.label(vocab, ident), "count": n} for (vocab, ident), n in ordered]
+        title = self.t.checklist_for_site_type.format(label=self.text(entry.label)) if entry else self.t.checklist
+        path = f"checkliste/{site_type}.{self.lang}.md" if entry else f"checkliste/index.{self.lang}.md"
+        base = self.base_of(path)
+        pdf = f"{'../' if entry else ''}{self.root()}pdf/checkliste.{self.lang}.pdf" if self.pdf and not entry else ""
+        body = _environment().get_template("checklist.md.j2").render(
+            title=title, site_type=entry, needs=needs, criteria=list(self.model.criteria.values()),
+            site_types=list(self.model.vocab("standorttypen").entries.values()), pdf=pdf, **self.helpers(base),
+        )
+        return self.page(path, title, self.t.checklist_intro, body)
+
+    def transfer_check_page(self, case: Case) -> Page:
+        path = f"checkliste/praxis/{case.id}.{self.lang}.md"
+        _, verdicts = self._verdicts(case)
+        body = _environment().get_template("transfer_check.md.j2").render(
+            case=case, verdicts=verdicts, pre=case.transfer.prerequisites, qr=self.qr(f"checkliste/praxis/{case.id}/"), **self.helpers(self.base_of(path))
+        )
+        return self.page(path, self.t.transfer_check.format(title=case.title), self.t.transfer_check_intro, body)
+
     def pages(self) -> list[Page]:
         out = [self.cases_index(), self.matcher_page(), self.overview_page(), self.open_data_page(), self.criteria_index(), self.site_types_index()]
-        out += [self.search_page(), self.coverage_page()]
+        out += [self.search_page(), self.coverage_page(), self.checklist_page()]
+        out += [self.checklist_page(s) for s in self.model.vocab("standorttypen").entries]
+        out += [self.transfer_check_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.case_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.criterion_page(c) for c in self.model.criteria.values()]
         out += [self.site_type_page(s) for s in self.model.vocab("standorttypen").entries]
@@ -491,11 +549,16 @@ def legal_pages(operator: Operator, languages: tuple[str, ...], today: dt.date) 
 
 
 def render_all(
-    model: Model, operator: Operator | None = None, today: dt.date | None = None, coverage: list[coverage_.LanguageCoverage] | None = None
+    model: Model,
+    operator: Operator | None = None,
+    today: dt.date | None = None,
+    coverage: list[coverage_.LanguageCoverage] | None = None,
+    site_url: str = "",
+    pdf: bool = False,
 ) -> list[Page]:
     """Every generated page in every language, in a stable order."""
     pages: list[Page] = []
     for lang in model.languages:
-        pages.extend(Renderer(model, lang, coverage).pages())
+        pages.extend(Renderer(model, lang, coverage, site_url, pdf).pages())
     pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
     return sorted(pages, key=lambda p: p.path)

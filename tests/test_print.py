@@ -1,0 +1,107 @@
+"""Printing: checklists and case sheets as clean A4 documents, QR codes that lead back online."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from browser_support import SITE_URL
+from praxis_kb.project import Project
+
+pytestmark = pytest.mark.browser
+
+A4 = (595, 842)  # points, as Chromium writes them (±1)
+NAV_WORDS = ["Passt das zu uns?", "Überblick", "Mitmachen", "Stand der Übersetzungen", "Suche"]
+
+
+def print_pdf(page: Any, path: str, target: Path) -> pypdf.PdfReader:
+    page.goto(path, wait_until="networkidle")
+    page.emulate_media(media="print")
+    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+    return pypdf.PdfReader(str(target))
+
+
+def assert_a4(reader: pypdf.PdfReader) -> None:
+    for sheet in reader.pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2, (width, height)
+
+
+def text_of(reader: pypdf.PdfReader) -> str:
+    return "\n".join(sheet.extract_text() or "" for sheet in reader.pages)
+
+
+def test_the_checklist_prints_as_a4_with_every_criterion(page: Any, tmp_path: Path, project: Project) -> None:
+    reader = print_pdf(page, "/checkliste/", tmp_path / "checkliste.pdf")
+    assert_a4(reader)
+    criteria = sorted(project.criteria_dir.glob("*.yml"))
+    assert len(criteria) <= len(reader.pages) <= 2 * len(criteria) + 2
+    text = text_of(reader)
+    for word in NAV_WORDS:
+        assert word not in text, word
+    import yaml
+
+    for path in criteria:
+        name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["de"]
+        assert name in " ".join(text.split()), name
+    for field in ("Standort:", "Datum:", "Teilnehmende:"):
+        assert field in text
+
+
+def qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
+    assert shutil.which("pdftoppm") and shutil.which("zbarimg"), "apt-get install poppler-utils zbar-tools"
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "sheet")], check=True)
+    found: list[str] = []
+    for image in sorted(tmp_path.glob("sheet*.png")):
+        done = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True, check=False)
+        found += [line for line in done.stdout.splitlines() if line]
+    return found
+
+
+@pytest.mark.parametrize("case_id", ["runder-tisch-kleinstadt", "mieterlotsen-laendlich"])
+def test_a_case_page_prints_as_a_clean_case_sheet(page: Any, tmp_path: Path, case_id: str) -> None:
+    target = tmp_path / "fall.pdf"
+    reader = print_pdf(page, f"/praxis/{case_id}/", target)
+    assert_a4(reader)
+    assert 2 <= len(reader.pages) <= 14
+    text = text_of(reader)
+    for word in NAV_WORDS + ["Als Fallblatt drucken"]:
+        assert word not in text, word
+    url = f"{SITE_URL}praxis/{case_id}/"
+    assert url in "".join(text.split())  # the address is written beside the code
+    assert qr_codes(target, tmp_path) == [url]
+
+
+def test_the_transfer_check_prints_with_its_qr_code(page: Any, tmp_path: Path) -> None:
+    target = tmp_path / "transfer.pdf"
+    reader = print_pdf(page, "/en/checkliste/praxis/fallkonferenz-mittelstadt/", target)
+    assert_a4(reader)
+    assert qr_codes(target, tmp_path) == [f"{SITE_URL}en/checkliste/praxis/fallkonferenz-mittelstadt/"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_right_to_left_checklists_print_right_to_left(page: Any, tmp_path: Path, lang: str) -> None:
+    reader = print_pdf(page, f"/{lang}/checkliste/", tmp_path / f"{lang}.pdf")
+    assert_a4(reader)
+    assert page.evaluate("getComputedStyle(document.querySelector('.pk-checklist')).direction") == "rtl"
+    heading = page.locator(".pk-checklist h1").bounding_box()
+    box = page.locator(".pk-checklist").bounding_box()
+    assert heading and box
+    assert heading["x"] + heading["width"] > box["x"] + box["width"] - 5  # starts at the right edge
+    label = page.locator(".pk-stage-ticks label").first.bounding_box()
+    tick = page.locator(".pk-stage-ticks input").first.bounding_box()
+    assert label and tick and tick["x"] > label["x"]  # the tick box stands right of its text
+
+
+def test_the_build_offers_pdf_checklists_in_every_language(built_site: Path, project: Project) -> None:
+    for lang in project.languages:
+        pdf = built_site / "pdf" / f"checkliste.{lang}.pdf"
+        assert pdf.exists(), pdf
+        assert_a4(pypdf.PdfReader(str(pdf)))
+    html = (built_site / "checkliste" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../pdf/checkliste.de.pdf"' in html
