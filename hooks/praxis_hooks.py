@@ -63,10 +63,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+def _finish(output: str, config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
-    return htmlpost.mark_search_body(htmlpost.set_language(output, lang))
+    html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(output, lang)))
+    return htmlpost.add_content_security_policy(html)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _finish(output, config)
+
+
+_root_not_found: str | None = None
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    global _root_not_found
+    if not template_name.endswith(".html"):
+        return output_content
+    html = _finish(output_content, config)
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and getattr(i18n, "current_language", None) == getattr(i18n, "default_language", None):
+        _root_not_found = html  # static-i18n lets the last language overwrite /404.html; restored below
+    return html
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every other language
@@ -77,6 +96,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     result = _last_result
     if result is None or result.catalogue is None or result.model is None or _root_site_dir is None:
         return
+    if _root_not_found is not None:
+        (_root_site_dir / "404.html").write_text(_root_not_found, encoding="utf-8")
     root = Path(config.config_file_path).parent
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
     opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())

@@ -23,13 +23,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(root: Path, target: Path) -> None:
+def build_site(root: Path, target: Path, *, pdf: bool = True, env: dict[str, str] | None = None) -> None:
     env = {
-        **os.environ,
+        **(env if env is not None else os.environ),
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": "1764028800",
         "PRAXIS_SITE_URL": SITE_URL,
-        "PRAXIS_PDF": "1",
+        "PRAXIS_PDF": "1" if pdf else "0",
     }
     done = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(target)],

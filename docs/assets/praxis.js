@@ -206,7 +206,23 @@
     document.head.appendChild(script);
   }
 
+  /* Tables wider than a phone scroll inside Material's wrapper; keyboard users must reach it. */
+  function scrollableTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.hasAttribute("tabindex")) return;
+      var caption = wrap.querySelector("caption");
+      var heading = wrap.previousElementSibling;
+      while (heading && !/^H[2-4]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      var name = caption ? caption.textContent : heading ? heading.textContent : "";
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      if (name) wrap.setAttribute("aria-label", name.replace(/\s+/g, " ").trim());
+    });
+  }
+
   function start() {
+    window.addEventListener("load", function () { window.requestAnimationFrame(scrollableTables); });
+    window.addEventListener("resize", scrollableTables);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
       button.addEventListener("click", function () { window.print(); });
     });

@@ -7,10 +7,47 @@ Material puts ``dir="rtl"`` on ``<body>`` only; W3C's i18n guidance wants langua
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPES = ("application/json", "application/ld+json")
+_CHARSET = re.compile(r'<meta charset="[^"]*">', re.IGNORECASE)
+
+# What the site needs besides its own files: WebAssembly for the search (Pagefind), data: URIs
+# for Material's icons in CSS, inline style attributes set by Material's scripts.
+CSP_BASE = (
+    "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'; "
+    "img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; font-src 'self'; "
+    "worker-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
+)
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP hashes of the inline scripts that run (not JSON data blocks, not src= scripts)."""
+    hashes = []
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return sorted(set(hashes))
+
+
+def add_content_security_policy(html: str) -> str:
+    """A CSP meta tag right after <meta charset>, allowing exactly this page's inline scripts."""
+    policy = CSP_BASE + "".join(f" {h}" for h in inline_script_hashes(html))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    match = _CHARSET.search(html)
+    if not match:
+        return html
+    return html[: match.end()] + "\n    " + tag + html[match.end() :]
+
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
@@ -39,3 +76,22 @@ def set_language(html: str, lang: str) -> str:
 def mark_search_body(html: str) -> str:
     """Let the search index only the main content of a page."""
     return _ARTICLE.sub('<article class="md-content__inner md-typeset" data-pagefind-body', html, count=1)
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>[^"]+)"')
+
+
+def fix_theme_markup(html: str) -> str:
+    """Three spots where Material's templates write invalid HTML (Nu Html Checker errors):
+    ``autocomplete`` on checkboxes, empty ``tabindex`` on nav labels, and a table-of-contents label
+    whose ``for`` names a toggle the page does not have."""
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = _EMPTY_TABINDEX.sub("", html)
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        return match.group(0) if match.group("id") in ids else match.group(1)
+
+    return _LABEL_FOR.sub(keep_or_drop, html)

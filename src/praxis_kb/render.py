@@ -30,11 +30,12 @@ from .model import Case, Criterion, DatePoint, Model, Text, pick
 # What contributor Markdown may become: text structure, links, tables. No scripts, styles,
 # forms, frames, event handlers or URL schemes other than http(s) and mailto.
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "em", "h3", "h4", "h5", "h6", "hr", "i", "li",
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li",
     "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    "h2": {"id"},
     "h3": {"id"},
     "h4": {"id"},
     "h5": {"id"},
@@ -73,10 +74,10 @@ def _slug(value: str, separator: str) -> str:
 
 
 def narrative_html(text: str) -> Markup:
-    """Contributor Markdown → sanitised HTML (headings start at h3, ids prefixed)."""
+    """Contributor Markdown → sanitised HTML (``##`` becomes h3 under the page's sections, ids prefixed)."""
     md = markdown.Markdown(
         extensions=["tables", "sane_lists", "toc"],
-        extension_configs={"toc": {"baselevel": 3, "slugify": _slug}},
+        extension_configs={"toc": {"baselevel": 2, "slugify": _slug}},
     )
     html = md.convert(text)
     clean = nh3.clean(

@@ -7,6 +7,7 @@ into one file that every reader downloads whole).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -24,4 +25,12 @@ def build_index(site_dir: Path) -> str:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         return "Der Suchindex konnte nicht erstellt werden (Pagefind): " + " / ".join(detail)
+    _stable_entry(site_dir / "pagefind" / "pagefind-entry.json")
     return ""
+
+
+def _stable_entry(path: Path) -> None:
+    """Pagefind writes its language table in hash-map order; sort it so two builds are identical."""
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")

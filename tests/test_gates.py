@@ -1,0 +1,156 @@
+"""Gates on the built site without a browser: links and anchors, HTML validity, reproducible
+builds, build hygiene, and bad input that must never publish anything."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+
+from browser_support import build_site
+from praxis_kb.project import Project
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name"):
+            if values.get(key):
+                self.ids.add(str(values[key]))
+        if tag in ("a", "link") and values.get("href"):
+            self.links.append(str(values["href"]))
+        if tag in ("script", "img") and values.get("src"):
+            self.links.append(str(values["src"]))
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_no_broken_internal_link_or_anchor_in_any_language(built_site: Path) -> None:
+    pages = {path: _parse(path) for path in built_site.rglob("*.html")}
+    broken = []
+    for path, parsed in pages.items():
+        for href in parsed.links:
+            url = urlparse(href)
+            if url.scheme or href.startswith(("mailto:", "//")):
+                continue
+            if not url.path:
+                target = path
+            elif url.path.startswith("/"):  # site-absolute, as on the 404 page (site_url's path is /)
+                target = (built_site / unquote(url.path).lstrip("/")).resolve()
+            else:
+                target = (path.parent / unquote(url.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(built_site)} → {href}")
+                continue
+            if url.fragment and target.suffix == ".html":
+                anchors = pages.get(target, _parse(target)).ids
+                if unquote(url.fragment) not in anchors:
+                    broken.append(f"{path.relative_to(built_site)} → {href} (anchor)")
+    assert not broken, broken[:20]
+
+
+TEMPLATE_PAGES = [
+    "index.html", "praxis/index.html", "praxis/runder-tisch-kleinstadt/index.html", "passt-das/index.html",
+    "kriterien/index.html", "kriterien/transparenz/index.html", "standorttypen/index.html",
+    "standorttypen/kleinstadt/index.html", "ueberblick/index.html", "suche/index.html", "checkliste/index.html",
+    "checkliste/kleinstadt/index.html", "checkliste/praxis/runder-tisch-kleinstadt/index.html",
+    "offene-daten/index.html", "uebersetzungen/index.html", "impressum/index.html", "mitmachen/index.html",
+    "ueber/index.html", "404.html", "ar/praxis/runder-tisch-kleinstadt/index.html", "fa/kriterien/index.html",
+    "uk/passt-das/index.html", "en/praxis/index.html",
+]
+
+
+def test_nu_html_checker_finds_no_error(built_site: Path, project: Project) -> None:
+    java = shutil.which("java")
+    jar = project.root / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    assert java, "Java is needed for the Nu Html Checker"
+    assert jar.exists(), "run: npm ci"
+    files = [str(built_site / page) for page in TEMPLATE_PAGES]
+    done = subprocess.run([java, "-jar", str(jar), "--format", "json", "--errors-only", *files], capture_output=True, text=True, check=False)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    assert messages == [], [(m.get("url", "").split("/")[-2:], m.get("message")) for m in messages][:10]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(project: Project, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    env = {k: v for k, v in os.environ.items() if k != "PRAXIS_PDF"}
+    build_site(project.root, first, pdf=False, env=env)
+    build_site(project.root, second, pdf=False, env=env)
+    a, b = _digest(first), _digest(second)
+    assert a.keys() == b.keys()
+    different = sorted(name for name in a if a[name] != b[name])
+    assert not different, different[:10]
+
+
+def test_build_hygiene(project: Project) -> None:
+    config = project.mkdocs_config
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    # nothing that reads files from the build machine, runs code or lets text set attributes
+    assert not names & {"pymdownx.snippets", "md_in_html", "attr_list", "pymdownx.superfences", "markdown_include.include", "macros"}
+    assert names <= {"admonition", "tables", "toc"}
+    plugins = {next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]}
+    assert plugins == {"i18n"}, plugins
+    package = project.root / "src" / "praxis_kb"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+    # contributor text is data for templates, never a template itself
+    assert "from_string(" not in code and "Template(" not in code
+    assert re.search(r"autoescape=True", (package / "render.py").read_text(encoding="utf-8"))
+
+
+BAD_INPUTS = [
+    ("yaml_syntax-doppelpunkt", "fall.de.md"),
+    ("datei_bom", "fall.de.md"),
+    ("yaml_alias-bombe", "fall.de.md"),
+    ("kopf_nicht-abgeschlossen", "fall.de.md"),
+    ("standort-standorttyp_schreibweise", "fall.de.md"),
+    ("uebersetzung_mit-strukturdaten", "fall.en.md"),
+    ("datei_nicht-utf8", "fall.de.md"),
+    ("kopf_liste", "fall.de.md"),
+]
+
+
+@pytest.mark.parametrize(("fixture", "name"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS])
+def test_bad_input_stops_the_build_with_the_validators_message(sandbox: Project, tmp_path: Path, fixture: str, name: str) -> None:
+    folder = FIXTURES / "invalid" / fixture
+    for file in folder.iterdir():
+        if file.name != "expected.txt":
+            shutil.copyfile(file, sandbox.cases_dir / file.name)
+    site = tmp_path / "out"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=sandbox.root, capture_output=True, text=True, env=env, check=False,
+    )
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    expected = [line for line in (folder / "expected.txt").read_text(encoding="utf-8").splitlines() if ": error: " in line]
+    for line in expected:
+        assert line.replace(f"tests/fixtures/invalid/{fixture}/", "praxis/") in done.stderr
+    assert not site.exists() or not any(site.iterdir())
