@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Two builds of one commit are identical: dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: setup site serve preview test validate schema bench lock clean
+.PHONY: setup site serve serve-de preview test validate schema bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
@@ -26,6 +26,9 @@ site: $(STAMP) ## validate the content and build the site into site/
 
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (unfinished cases shown)
 	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload
+
+serve-de: $(STAMP) ## preview in German only: quick with thousands of cases
+	PRAXIS_ENTWURF=1 PRAXIS_NUR_DEUTSCH=1 $(BIN)/mkdocs serve --livereload
 
 preview: $(STAMP) ## build site/ like `make site`, but also with cases that still have ERGÄNZEN values
 	$(BIN)/praxis validate
@@ -46,7 +49,11 @@ validate: $(STAMP) ## check all cases, criteria and vocabularies
 schema: $(STAMP) ## regenerate schemas/vokabular-werte.schema.json from the vocabularies
 	$(BIN)/praxis schema
 
-bench: $(STAMP) ## compare `praxis validate` with check-jsonschema on generated cases
+bench: $(STAMP) ## scale benchmark: 10, 1000, 2000 generated cases (writes bench-results/scale.md)
+	@scripts/ensure-test-tools.sh
+	$(BIN)/python scripts/bench.py
+
+bench-validate: $(STAMP) ## only `praxis validate` vs check-jsonschema on 1000 generated cases
 	$(BIN)/python scripts/bench_validate.py
 
 lock: $(STAMP) ## re-pin every package after changing pyproject.toml

@@ -11,9 +11,9 @@ from mkdocs.plugins import event_priority
 
 from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import build_date, generate, pdf_wanted
+from praxis_kb.generate import build_date, generate, pdf_wanted, source_language_only
 from praxis_kb.project import Project
-from praxis_kb.render import Strings
+from praxis_kb.render import Strings, insert_fragments
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,10 +45,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if i18n is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None)):
         _root_site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).parent
+    languages = None
+    if source_language_only() and i18n is not None:
+        # Preview of a large collection: build the source language only (make serve-de).
+        for language in i18n.config.languages:
+            language.build = bool(language.default)
+        languages = (i18n.default_language,)
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:  # static-i18n runs this once per language
         return config
-    result = generate(Project(root), Path(config.docs_dir), site_url=config.site_url or "")
+    result = generate(Project(root), Path(config.docs_dir), languages, site_url=config.site_url or "")
     found = result.problems.sorted()
     if found:
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
@@ -61,6 +67,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _last_fingerprint = fingerprint
     _last_result = result
     return config
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    fragments = _last_result.fragments.get(page.file.src_uri) if _last_result else None
+    return insert_fragments(html, fragments) if fragments else html
 
 
 def _finish(output: str, config: MkDocsConfig) -> str:

@@ -27,7 +27,7 @@ def built(project: Project) -> tuple[content.Catalogue, model.Model]:
 
 
 def outputs(catalogue: content.Catalogue, built_model: model.Model) -> dict[str, str]:
-    pages = {page.path: page.text for page in render.render_all(built_model, render.Operator(), TODAY)}
+    pages = {page.path: render.insert_fragments(page.text, page.fragments) for page in render.render_all(built_model, render.Operator(), TODAY)}
     wanted = {path: text for path, text in pages.items() if not path.startswith(render.LEGAL_PAGES)}
     site_types = list(built_model.vocab("standorttypen").entries)
     wanted["data/cases.json"] = opendata.cases_json(catalogue, TODAY)
@@ -73,3 +73,11 @@ def test_csv_cells_cannot_start_a_formula() -> None:
     assert opendata.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert opendata.safe_cell("+1") == "'+1" and opendata.safe_cell("@a") == "'@a" and opendata.safe_cell("-2") == "'-2"
     assert opendata.safe_cell("Runder Tisch") == "Runder Tisch"
+
+
+def test_fragments_round_trip() -> None:
+    body = "<p>a</p>\n\n## Eins\n\n<div>\n<p>b</p>\n</div>\n\n## Zwei\n"
+    text, fragments = render.split_fragments(body)
+    assert "## Eins" in text and "## Zwei" in text and "<p>" not in text
+    assert fragments == ("<p>a</p>", "<div>\n<p>b</p>\n</div>")
+    assert render.insert_fragments(text, fragments).replace("\n", "") == body.replace("\n", "")

@@ -26,6 +26,7 @@ class Result:
     catalogue: content.Catalogue | None = None
     model: model.Model | None = None
     coverage_gaps: list[str] = field(default_factory=list)
+    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     written: int = 0
     removed: int = 0
 
@@ -51,6 +52,14 @@ DRAFT_VARIABLE = "PRAXIS_ENTWURF"
 def draft_preview() -> bool:
     """A preview build (make serve, the site artifact of a pull request) shows unfinished cases."""
     return os.environ.get(DRAFT_VARIABLE, "") not in ("", "0")
+
+
+SOURCE_ONLY_VARIABLE = "PRAXIS_NUR_DEUTSCH"
+
+
+def source_language_only() -> bool:
+    """Preview only the source language (large collections build much faster)."""
+    return os.environ.get(SOURCE_ONLY_VARIABLE, "") not in ("", "0")
 
 
 PDF_VARIABLE = "PRAXIS_PDF"
@@ -113,6 +122,7 @@ def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
 
 def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     result = pages_for(project, languages, site_url)
+    result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
     if not result.problems.errors:
         result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
     return result

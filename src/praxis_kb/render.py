@@ -7,6 +7,7 @@ not by MkDocs, and sanitised with an allow-list (nh3) before it reaches a page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -73,12 +74,15 @@ def _slug(value: str, separator: str) -> str:
     return NARRATIVE_ID_PREFIX + slugify(case="lower")(value, separator)
 
 
+@cache
+def _narrative_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2, "slugify": _slug}})
+
+
 def narrative_html(text: str) -> Markup:
     """Contributor Markdown → sanitised HTML (``##`` becomes h3 under the page's sections, ids prefixed)."""
-    md = markdown.Markdown(
-        extensions=["tables", "sane_lists", "toc"],
-        extension_configs={"toc": {"baselevel": 2, "slugify": _slug}},
-    )
+    md = _narrative_markdown()
+    md.reset()
     html = md.convert(text)
     clean = nh3.clean(
         html,
@@ -122,10 +126,52 @@ def format_day(value: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page source: its path below docs/ and its text."""
+    """A generated page source: its path below docs/, its text and the HTML fragments its text
+    points to (see ``split_fragments``)."""
 
     path: str
     text: str
+    fragments: tuple[str, ...] = ()
+
+
+FRAGMENT = '<div class="pk-fragment" data-pk-fragment="{n}"></div>'
+_FRAGMENT_RE = re.compile(r'<div class="pk-fragment" data-pk-fragment="(\d+)"></div>')
+
+
+def split_fragments(body: str) -> tuple[str, tuple[str, ...]]:
+    """Keep the Markdown headings, move the (already escaped) HTML between them aside.
+
+    Python-Markdown parses every raw HTML block with an HTML parser, which made large pages slow
+    to build; our HTML needs no Markdown processing. The headings stay, so MkDocs still builds the
+    table of contents and anchors; ``insert_fragments`` puts the HTML back after rendering.
+    """
+    lines: list[str] = []
+    fragments: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(block).strip()
+        if text:
+            lines.append("")
+            lines.append(FRAGMENT.format(n=len(fragments)))
+            lines.append("")
+            fragments.append(text)
+        block.clear()
+
+    for line in body.split("\n"):
+        if line.startswith("## "):
+            flush()
+            lines.append("")
+            lines.append(line)
+        else:
+            block.append(line)
+    flush()
+    return "\n".join(lines).strip() + "\n", tuple(fragments)
+
+
+def insert_fragments(html: str, fragments: tuple[str, ...]) -> str:
+    """Put each fragment back where ``split_fragments`` left its placeholder."""
+    return _FRAGMENT_RE.sub(lambda m: fragments[int(m.group(1))], html)
 
 
 @cache
@@ -193,7 +239,8 @@ class Renderer:
         prefix = ""
         if notice and self.machine_translated(statuses):
             prefix = _environment().get_template("language_notice.md.j2").render(**self.helpers(self.base_of(path)))
-        return Page(path, _front_matter(title, description) + prefix + body)
+        markdown_text, fragments = split_fragments(prefix + body)
+        return Page(path, _front_matter(title, description) + markdown_text, fragments)
 
     @staticmethod
     def base_of(path: str) -> str:

@@ -138,6 +138,9 @@ def translatable_paths(validators: Validators) -> list[tuple[str, ...]]:
 
     Derived from the schema: every string property marked ``x-uebersetzbar``.
     """
+    cached: list[tuple[str, ...]] | None = getattr(validators, "_translatable", None)
+    if cached is not None:
+        return cached
     found: list[tuple[str, ...]] = []
 
     def walk(schema: dict[str, Any], base: str, path: tuple[str, ...], depth: int) -> None:
@@ -160,4 +163,5 @@ def translatable_paths(validators: Validators) -> list[tuple[str, ...]]:
                 walk(sub, base, path, depth + 1)
 
     walk(validators.schemas[CASE_SCHEMA], CASE_SCHEMA, (), 0)
-    return sorted(set(found))
+    validators._translatable = sorted(set(found))  # type: ignore[attr-defined]
+    return validators._translatable  # type: ignore[attr-defined]

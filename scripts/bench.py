@@ -1,0 +1,307 @@
+"""`make bench`: how the knowledge base scales, measured in one run.
+
+For N = 10, 1000, 2000 synthetic valid cases (two languages, about 700 words each) in a temporary
+project it measures the full build against a bare Material build of as many plain pages (no
+hooks, pages not in the navigation), page sizes, what a reader downloads (gzip), the
+Praxisfinder's filter time in Chromium, and `praxis validate` against check-jsonschema. It prints
+a table and writes it to bench-results/scale.md. A script, never a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WORDS = (
+    "Netzwerk Runder Tisch Flüchtlingssozialarbeit Koordination Ehrenamt Sprache Wohnen Arbeit Schule "
+    "Kita Jobcenter Sozialamt Beratung Vertrauen Absprache Verantwortung Treffen Protokoll Gemeinde "
+    "Landkreis Initiative Verein Kirchgemeinde Nachbarschaft Teilhabe Einbeziehung Moderation Termin "
+    "Übersetzung Zuständigkeit Austausch Planung Auswertung Förderung Raum Zeit Geld Stelle Team"
+).split()
+TARGETS = {
+    "ratio_bare": 1.15,
+    "scaling": 2.1,
+    "case_growth": 1.1,
+    "search_kb": 300,
+    "case_kb": 150,
+    "filter_ms": 50,
+    "filter_bytes": 300,
+}
+
+
+def narrative(seed: int, words: int = 700) -> str:
+    rng = random.Random(seed)
+    paragraphs = []
+    count = 0
+    while count < words:
+        sentence_count = rng.randint(4, 7)
+        sentences = []
+        for _ in range(sentence_count):
+            length = rng.randint(8, 16)
+            sentence = " ".join(rng.choice(WORDS).lower() if i else rng.choice(WORDS) for i in range(length))
+            sentences.append(sentence + ".")
+            count += length
+        paragraphs.append(" ".join(sentences))
+    return "## Ausgangslage\n\n" + "\n\n".join(paragraphs[:2]) + "\n\n## Vorgehen\n\n" + "\n\n".join(paragraphs[2:]) + "\n"
+
+
+def make_project(target: Path, count: int, languages: tuple[str, ...] = ("de", "en")) -> Path:
+    for name in ("schemas", "kriterien", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(*_generated()))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = _only_languages(config, languages)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for lang_file in (target / "docs").glob("*.*.md"):
+        if lang_file.name.split(".")[-2] not in languages:
+            lang_file.unlink()
+    cases = target / "praxis"
+    cases.mkdir()
+    sources = sorted((ROOT / "praxis").glob("*.de.md"))
+    for index in range(count):
+        source = sources[index % len(sources)]
+        old = source.name.removesuffix(".de.md")
+        new = f"{old}-{index:05d}"
+        text = source.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n", 1)
+        front, _ = text.split("\n---\n", 1)
+        (cases / f"{new}.de.md").write_text(f"{front}\n---\n\n{narrative(index)}", encoding="utf-8")
+        english = source.with_name(f"{old}.en.md")
+        if english.exists() and "en" in languages:
+            en_front, _ = english.read_text(encoding="utf-8").split("\n---\n", 1)
+            (cases / f"{new}.en.md").write_text(f"{en_front}\n---\n\n{narrative(index + 100_000)}", encoding="utf-8")
+    return target
+
+
+def _generated() -> list[str]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from praxis_kb.generate import GENERATED_DIRS
+    from praxis_kb.render import LEGAL_PAGES
+
+    return [*GENERATED_DIRS, *(f"{name}.*.md" for name in LEGAL_PAGES)]
+
+
+def _only_languages(config: str, languages: tuple[str, ...]) -> str:
+    """Keep only the given languages in the i18n plugin's list."""
+    out, skip = [], False
+    for line in config.split("\n"):
+        match = re.match(r"(\s+)- locale: (\w+)", line)
+        if match:
+            skip = match.group(2) not in languages
+        elif skip and (not line.startswith(" " * 10) or re.match(r"\S", line)):
+            skip = False
+        if not skip:
+            out.append(line)
+    return "\n".join(out)
+
+
+def make_bare(target: Path, count: int) -> Path:
+    """A bare Material + static-i18n project: as many plain pages, no hooks, not in the nav."""
+    docs = target / "docs"
+    (docs / "seiten").mkdir(parents=True)
+    (docs / "index.de.md").write_text("# Start\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("# Home\n", encoding="utf-8")
+    for index in range(count):
+        for lang, seed in (("de", index), ("en", index + 100_000)):
+            (docs / "seiten" / f"p{index:05d}.{lang}.md").write_text(f"# Seite {index}\n\n{narrative(seed)}", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Bare\nnav:\n  - index.md\nnot_in_nav: |\n  /seiten/*.md\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n        - locale: de\n          default: true\n"
+        "          name: Deutsch\n          build: true\n        - locale: en\n          name: English\n          build: true\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def build(project: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_PDF": "0"}
+    start = time.perf_counter()
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], cwd=project, capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"build failed in {project}:\n{done.stderr[-3000:]}")
+    return elapsed
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def browser_measures(site: Path, case_path: str) -> dict[str, float]:
+    """Bytes (gzip) a cold reader downloads, and the Praxisfinder's filter time."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out: dict[str, float] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            )
+
+            def cold(path: str, action: object = None) -> int:
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+
+                def record(response: object) -> None:
+                    try:
+                        sizes[response.url] = gz(response.body())  # type: ignore[attr-defined]
+                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                        pass
+
+                page.on("response", record)
+                page.goto(base + path, wait_until="networkidle")
+                before = sum(sizes.values())
+                if callable(action):
+                    action(page)
+                    page.wait_for_timeout(1500)
+                    total = sum(sizes.values()) - before
+                else:
+                    total = before
+                context.close()
+                return total
+
+            out["start_kb"] = cold("/") / 1024
+            out["case_kb"] = cold(case_path) / 1024
+            out["finder_kb"] = cold("/praxis/") / 1024
+
+            def query(page: object) -> None:
+                page.fill("#pk-search input", "Netzwerk")  # type: ignore[attr-defined]
+
+            out["search_kb"] = cold("/suche/", query) / 1024
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "/praxis/")
+            times = []
+            for value in ("kleinstadt", "laendliche-region", "mittelgrosse-stadt", ""):
+                times.append(page.evaluate(
+                    """(value) => { const input = document.querySelector(`input[name="standorttyp"][value="${value}"]`);
+                       const t0 = performance.now(); input.checked = true;
+                       input.dispatchEvent(new Event('change', {bubbles: true}));
+                       return performance.now() - t0; }""",
+                    value,
+                ))
+            out["filter_ms"] = sorted(times)[len(times) // 2]
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def filter_bytes_per_case(site: Path, count: int) -> float:
+    html = (site / "praxis" / "index.html").read_text(encoding="utf-8")
+    attributes = " ".join(re.findall(r'data-(?:case|verdicts|handlungsfeld|akteur|instrument|kriterium|partizipation|status)="[^"]*"', html))
+    return gz(attributes.encode("utf-8")) / count
+
+
+def validate_times(project: Path) -> tuple[float, float]:
+    cases = project / "praxis"
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "praxis"), "--root", str(project), "validate", str(cases)], capture_output=True, check=False)
+    praxis = time.perf_counter() - start
+    plain = project / "plain"
+    plain.mkdir()
+    for path in cases.glob("*.de.md"):
+        front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+        (plain / (path.name.removesuffix(".de.md") + ".yaml")).write_text(front + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([str(BIN / "check-jsonschema"), "--schemafile", str(project / "schemas" / "praxisbeispiel.schema.json"), *map(str, sorted(plain.iterdir()))], capture_output=True, check=False)
+    return praxis, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,1000,2000")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "scale.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in sizes:
+            work = Path(tmp) / f"n{count}"
+            project = make_project(work / "project", count)
+            bare = make_bare(work / "bare", count)
+            row: dict[str, float] = {}
+            row["build_s"] = build(project, work / "site")
+            row["bare_s"] = build(bare, work / "bare-site")
+            site = work / "site"
+            first_case = sorted((site / "praxis").glob("*/index.html"))[0]
+            row["case_html_kb"] = first_case.stat().st_size / 1024
+            row["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024
+            row["filter_bytes"] = filter_bytes_per_case(site, count)
+            row.update(browser_measures(site, "/praxis/" + first_case.parent.name + "/"))
+            if count == 1000 or count == sizes[-1] and 1000 not in sizes:
+                row["validate_s"], row["checkjsonschema_s"] = validate_times(project)
+            rows[count] = row
+            print(f"N={count}: " + ", ".join(f"{k}={v:.2f}" for k, v in row.items()), flush=True)
+            shutil.rmtree(work / "bare-site", ignore_errors=True)
+    report = render_report(rows)
+    print(report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report, encoding="utf-8")
+    return 0
+
+
+def _mark(ok: bool) -> str:
+    return "✔" if ok else "✘"
+
+
+def render_report(rows: dict[int, dict[str, float]]) -> str:
+    lines = [
+        "# Scale benchmark",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. Two languages (de, en), about 700 words per case.",
+        "",
+        "| N | build s | bare Material s | ratio | case page KB | site MB | start KB gz | case KB gz | Praxisfinder KB gz | first search KB gz | filter ms | filter index B/case gz |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for count, r in rows.items():
+        lines.append(
+            f"| {count} | {r['build_s']:.1f} | {r['bare_s']:.1f} | {r['build_s'] / r['bare_s']:.2f} | {r['case_html_kb']:.1f} | {r['site_mb']:.1f} | "
+            f"{r['start_kb']:.0f} | {r['case_kb']:.0f} | {r['finder_kb']:.0f} | {r['search_kb']:.0f} | {r['filter_ms']:.1f} | {r['filter_bytes']:.0f} |"
+        )
+    lines += ["", "## Targets", "", "| target | measured | |", "|---|---:|---|"]
+    if 1000 in rows:
+        r = rows[1000]
+        lines.append(f"| build ≤ {TARGETS['ratio_bare']}× bare Material (N=1000) | {r['build_s'] / r['bare_s']:.2f}× | {_mark(r['build_s'] / r['bare_s'] <= TARGETS['ratio_bare'])} |")
+        lines.append(f"| first search query ≤ {TARGETS['search_kb']} KB (N=1000) | {r['search_kb']:.0f} KB | {_mark(r['search_kb'] <= TARGETS['search_kb'])} |")
+        lines.append(f"| cold case page ≤ {TARGETS['case_kb']} KB gzip (N=1000) | {r['case_kb']:.0f} KB | {_mark(r['case_kb'] <= TARGETS['case_kb'])} |")
+        lines.append(f"| filter update < {TARGETS['filter_ms']} ms (N=1000) | {r['filter_ms']:.1f} ms | {_mark(r['filter_ms'] < TARGETS['filter_ms'])} |")
+        lines.append(f"| filter index ≤ {TARGETS['filter_bytes']} B per case gzip | {r['filter_bytes']:.0f} B | {_mark(r['filter_bytes'] <= TARGETS['filter_bytes'])} |")
+        if 10 in rows:
+            growth = rows[1000]["case_html_kb"] / rows[10]["case_html_kb"]
+            lines.append(f"| case page at N=1000 ≤ {TARGETS['case_growth']}× N=10 | {growth:.2f}× | {_mark(growth <= TARGETS['case_growth'])} |")
+        if "validate_s" in r:
+            lines.append(f"| praxis validate no slower than check-jsonschema (1000 cases) | {r['validate_s']:.1f} s vs {r['checkjsonschema_s']:.1f} s | {_mark(r['validate_s'] <= r['checkjsonschema_s'])} |")
+    if 1000 in rows and 2000 in rows:
+        scaling = rows[2000]["build_s"] / rows[1000]["build_s"]
+        lines.append(f"| t(2000) / t(1000) ≤ {TARGETS['scaling']} | {scaling:.2f} | {_mark(scaling <= TARGETS['scaling'])} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
