@@ -167,10 +167,14 @@ def browser_measures(site: Path, case_path: str) -> dict[str, float]:
                 sizes: dict[str, int] = {}
 
                 def record(response: object) -> None:
+                    address = response.url  # type: ignore[attr-defined]
                     try:
-                        sizes[response.url] = gz(response.body())  # type: ignore[attr-defined]
-                    except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                        pass
+                        sizes[address] = gz(response.body())  # type: ignore[attr-defined]
+                    except Exception:  # noqa: BLE001 - large bodies may be gone after navigation: read the file
+                        local = site / address.split("/", 3)[3].split("?")[0]
+                        local = local / "index.html" if local.is_dir() else local
+                        if local.is_file():
+                            sizes[address] = gz(local.read_bytes())
 
                 page.on("response", record)
                 page.goto(base + path, wait_until="networkidle")
