@@ -11,16 +11,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from praxis_kb.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one list of flags for build and tests
+
 SITE_URL = "https://praxis.example.org/"  # the public address the QR codes in a test build carry
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_site(root: Path, target: Path, *, pdf: bool = True, env: dict[str, str] | None = None) -> None:

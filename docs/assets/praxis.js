@@ -55,6 +55,15 @@
     window.history.replaceState(null, "", url);
   }
 
+  /* Restore the state from the URL, follow every change, show the form, apply it once. */
+  function activate(form, update) {
+    restore(form, new URLSearchParams(window.location.search));
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.hidden = false;
+    update();
+  }
+
   function checkedValues(form, name) {
     return Array.prototype.filter
       .call(form.querySelectorAll('input[name="' + name + '"]'), function (f) { return f.checked && f.value !== "0"; })
@@ -129,11 +138,7 @@
       persist(form);
     }
 
-    restore(form, new URLSearchParams(window.location.search));
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    form.hidden = false;
-    update();
+    activate(form, update);
   }
 
   /* --------------------------------------------------------------------- Matcher -- */
@@ -187,11 +192,7 @@
       persist(form);
     }
 
-    restore(form, new URLSearchParams(window.location.search));
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    form.hidden = false;
-    update();
+    activate(form, update);
   }
 
   /* ---------------------------------------------------------------------- Search -- */

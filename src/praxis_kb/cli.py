@@ -45,15 +45,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
         sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
         return 1
     target = project.schema_dir / schemas.VALUES_SCHEMA
-    rendered = schemas.render_values_schema(catalogue.vocabulary_ids())
+    return _write_generated(project, target, schemas.render_values_schema(catalogue.vocabulary_ids()), args.check, "praxis schema")
+
+
+def _write_generated(project: Project, target: Path, rendered: str, check_only: bool, command: str) -> int:
+    """Write a file generated from the vocabularies, or (check_only) say whether it is current."""
     current = target.read_text(encoding="utf-8") if target.exists() else None
-    if args.check:
+    if check_only:
         if current != rendered:
-            print(f"{project.relative(target)} ist nicht auf dem Stand der Vokabulare: führen Sie „praxis schema“ aus.")
+            print(f"{project.relative(target)} ist nicht auf dem Stand der Vokabulare: führen Sie „{command}“ aus.")
             return 1
         print(f"{project.relative(target)} ist aktuell.")
         return 0
     if current != rendered:
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(rendered, encoding="utf-8")
         print(f"{project.relative(target)} neu geschrieben.")
     else:
@@ -116,18 +121,7 @@ def cmd_issue_form(args: argparse.Namespace) -> int:
     catalogue, site_types = inputs
     rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types)
     target = project.root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml"
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    if args.check:
-        if current != rendered:
-            print(f"{project.relative(target)} ist nicht auf dem Stand der Vokabulare: führen Sie „praxis issue-form“ aus.")
-            return 1
-        print(f"{project.relative(target)} ist aktuell.")
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if current != rendered:
-        target.write_text(rendered, encoding="utf-8")
-    print(f"{project.relative(target)} geschrieben.")
-    return 0
+    return _write_generated(project, target, rendered, args.check, "praxis issue-form")
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
