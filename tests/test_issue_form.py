@@ -55,3 +55,13 @@ def test_something_else_is_refused(project: Project, tmp_path: Path, capsys: pyt
     other.write_text("Hallo, ich habe eine Frage.", encoding="utf-8")
     assert main(["--root", str(project.root), "from-issue", str(other), "--ordner", str(tmp_path)]) == 1
     assert "kein ausgefülltes Formular" in capsys.readouterr().err
+
+
+def test_an_unreadable_issue_file_is_explained(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project.root), "from-issue", str(tmp_path / "fehlt.md")]) == 1
+    err = capsys.readouterr().err
+    assert "kann nicht gelesen werden" in err and "Traceback" not in err
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("### Titel\n\nGr\xfc\xdfe".encode("latin-1"))
+    assert main(["--root", str(project.root), "from-issue", str(latin)]) == 1
+    assert "UTF-8" in capsys.readouterr().err

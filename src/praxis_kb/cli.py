@@ -135,7 +135,12 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
     if inputs is None:
         return 1
     catalogue, site_types = inputs
-    raw = sys.stdin.read() if args.issue in (None, "-") else Path(args.issue).read_text(encoding="utf-8")
+    try:
+        raw = sys.stdin.read() if args.issue in (None, "-") else Path(args.issue).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"praxis from-issue: {args.issue} kann nicht gelesen werden ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+        print("Hinweis: geben Sie eine Textdatei in UTF-8 mit dem Text des Issues an, oder - für die Standardeingabe.", file=sys.stderr)
+        return 1
     body, number = issueform.read_issue(raw)
     answers = issueform.parse_body(body, site_types)
     if not answers.get("titel"):
