@@ -148,3 +148,47 @@ def test_label_check_fails_when_a_language_is_missing(sandbox: Project) -> None:
     vocab.write_text(vocab.read_text(encoding="utf-8").replace("      uk: Триває\n", "", 1), encoding="utf-8")
     data = content.read_yaml(vocab).data
     assert list(_missing_languages(data, sandbox.languages)) == ["$.eintraege[0].label (uk)"]
+
+
+def _front_matter_files(root: Path) -> Iterator[Path]:
+    fixtures = root / "tests" / "fixtures"
+    yield from sorted((fixtures / "valid").glob("*.md"))
+    yield from sorted((fixtures / "invalid").glob("*/*.md"))
+    yield from sorted((root / "praxis").glob("*.md"))
+
+
+def test_fast_and_explaining_validators_agree_on_every_case(project: Project, root: Path) -> None:
+    """jsonschema-rs decides "valid?", jsonschema explains: both must judge each file alike."""
+    from praxis_kb.sources import ContentError, read_markdown
+
+    catalogue, _ = content.check(project)
+    validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+    judged = disagree = 0
+    for path in _front_matter_files(root):
+        try:
+            data = read_markdown(path).data
+        except ContentError:
+            continue
+        judged += 1
+        explained_valid = not any(True for _ in validators.case.explain.iter_errors(data))
+        if validators.case.is_valid(data) != explained_valid:
+            disagree += 1
+            print(path, "jsonschema says valid" if explained_valid else "jsonschema says invalid")
+    assert judged > 100
+    assert disagree == 0
+
+
+def test_fast_and_explaining_validators_agree_on_criteria_and_vocabularies(project: Project) -> None:
+    from praxis_kb.sources import read_yaml
+
+    catalogue, _ = content.check(project)
+    validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+    broken_vocabulary = {"id": "x", "titel": {"de": ""}, "eintraege": "keine Liste"}
+    assert not validators.vocabulary.is_valid(broken_vocabulary)
+    assert list(validators.vocabulary.iter_errors(broken_vocabulary))
+    for path in sorted(project.criteria_dir.glob("*.yml")):
+        data = read_yaml(path).data
+        assert validators.criterion.is_valid(data), path
+        data_without_title = {k: v for k, v in data.items() if k != "name"}
+        assert not validators.criterion.is_valid(data_without_title)
+        assert list(validators.criterion.explain.iter_errors(data_without_title))

@@ -301,14 +301,14 @@ class _Checker:
 
     def check_translation(self, doc: Document, source: Document) -> bool:
         before = len(self.problems.errors)
-        patterns = schemas.translatable_paths(self.validators)
+        patterns = _pattern_tree(schemas.translatable_paths(self.validators))
         meta = doc.data.get(TRANSLATION_META)
         if TRANSLATION_META not in doc.data:
             self.error(doc, (), "Pflichtangabe „uebersetzung“ fehlt", "uebersetzung: maschinell (maschinell übersetzt, noch nicht geprüft) oder uebersetzung: geprueft")
         elif meta not in TRANSLATION_STATES:
             self.error(doc, (TRANSLATION_META,), f"'{meta}' ist kein erlaubter Übersetzungsstand", "erlaubt: geprueft, maschinell")
         for path, value in _leaves({k: v for k, v in doc.data.items() if k != TRANSLATION_META}):
-            if not any(_matches(path, p) for p in patterns):
+            if not _matches(path, patterns):
                 self.error(doc, path, "Dieses Feld gehört nicht in eine Übersetzung", "Übersetzungen enthalten nur Texte; Kennungen, Daten, Zahlen und Auswahlwerte stehen nur im deutschen Original", at_key=True)
                 continue
             original = _get(source.data, path)
@@ -333,8 +333,25 @@ def _leaves(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
         yield path, data
 
 
-def _matches(path: Path_, pattern: tuple[str, ...]) -> bool:
-    return len(path) == len(pattern) and all(p == "*" or p == part for part, p in zip(path, pattern))
+def _pattern_tree(patterns: list[tuple[str, ...]]) -> dict[Any, Any]:
+    """The translatable paths as a tree, so that one walk tests a path against all of them."""
+    tree: dict[Any, Any] = {}
+    for pattern in patterns:
+        node = tree
+        for part in pattern:
+            node = node.setdefault(part, {})
+        node[None] = True  # a pattern ends here
+    return tree
+
+
+def _matches(path: Path_, tree: dict[Any, Any]) -> bool:
+    """Does *path* match one of the patterns in *tree* ("*" = any key or list index)?"""
+    nodes = [tree]
+    for part in path:
+        nodes = [child for node in nodes for child in (node.get(part) if isinstance(part, str) else None, node.get("*")) if child]
+        if not nodes:
+            return False
+    return any(None in node for node in nodes)
 
 
 _MISSING = object()

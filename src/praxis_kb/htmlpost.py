@@ -87,11 +87,12 @@ def fix_theme_markup(html: str) -> str:
     """Three spots where Material's templates write invalid HTML (Nu Html Checker errors):
     ``autocomplete`` on checkboxes, empty ``tabindex`` on nav labels, and a table-of-contents label
     whose ``for`` names a toggle the page does not have."""
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = _EMPTY_TABINDEX.sub("", html)
-    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    if 'autocomplete="off"' in html:
+        html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    if 'tabindex=""' in html:
+        html = _EMPTY_TABINDEX.sub("", html)
 
     def keep_or_drop(match: re.Match[str]) -> str:
-        return match.group(0) if match.group("id") in ids else match.group(1)
+        return match.group(0) if f' id="{match.group("id")}"' in html else match.group(1)
 
     return _LABEL_FOR.sub(keep_or_drop, html)

@@ -36,18 +36,25 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_NAME_WORD = re.compile(r"Frau|Herr|Familie|Dr\.|Prof\.")
+
+
 def scan_line(line: str, approved: set[str]) -> Iterator[Finding]:
-    approved_digits = {_digits(a) for a in approved if _digits(a)}
-    for match in EMAIL.finditer(line):
-        if match.group(0) not in approved:
-            yield Finding("email", match.group(0), match.start())
-    for match in PHONE.finditer(line):
-        number = match.group(0).strip()
-        digits = _digits(number)
-        if len(digits) >= 7 and not DATE_LIKE.match(number) and digits not in approved_digits:
-            yield Finding("phone", number, match.start())
-    for match in NAME.finditer(line):
-        yield Finding("name", match.group(0), match.start())
+    if "@" in line:
+        for match in EMAIL.finditer(line):
+            if match.group(0) not in approved:
+                yield Finding("email", match.group(0), match.start())
+    if _HAS_DIGIT.search(line):
+        approved_digits = {_digits(a) for a in approved if _digits(a)}
+        for match in PHONE.finditer(line):
+            number = match.group(0).strip()
+            digits = _digits(number)
+            if len(digits) >= 7 and not DATE_LIKE.match(number) and digits not in approved_digits:
+                yield Finding("phone", number, match.start())
+    if _NAME_WORD.search(line):
+        for match in NAME.finditer(line):
+            yield Finding("name", match.group(0), match.start())
 
 
 MESSAGES = {

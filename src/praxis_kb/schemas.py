@@ -9,12 +9,13 @@ files; the file on disk exists for editors and for the open data, and a test kee
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -111,6 +112,29 @@ def load_hand_written(schema_dir: Path) -> dict[str, dict[str, Any]]:
     return _hand_written(str(schema_dir.resolve()))
 
 
+# Base address under which the schemas refer to each other (their "$ref"s are relative file names).
+_BASE_URI = "https://praxis-kb.invalid/schemas/"
+
+
+class _Checked:
+    """One schema, two validators: jsonschema-rs (compiled, about 80 times faster) answers whether
+    a file is valid; only for an invalid file does jsonschema list the errors, whose paths and
+    keywords messages.py turns into German. Tests keep the two in agreement on every fixture."""
+
+    def __init__(self, explain: Draft202012Validator, quick: Any) -> None:
+        self.explain = explain
+        self.quick = quick
+        self.schema = explain.schema
+
+    def is_valid(self, instance: Any) -> bool:
+        return bool(self.quick.is_valid(instance))
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        if self.quick.is_valid(instance):
+            return iter(())
+        return self.explain.iter_errors(instance)
+
+
 class Validators:
     """Ready validators for the three kinds of content file."""
 
@@ -123,9 +147,16 @@ class Validators:
         )
         self.registry = registry
         checker = FormatChecker(["date"])
-        self.case = Draft202012Validator(schemas[CASE_SCHEMA], registry=registry, format_checker=checker)
-        self.criterion = Draft202012Validator(schemas[CRITERION_SCHEMA], registry=registry, format_checker=checker)
-        self.vocabulary = Draft202012Validator(schemas[VOCABULARY_SCHEMA], registry=registry, format_checker=checker)
+        compiled = jsonschema_rs.Registry([(_BASE_URI + name, contents) for name, contents in schemas.items()])
+
+        def both(name: str) -> _Checked:
+            explain = Draft202012Validator(schemas[name], registry=registry, format_checker=checker)
+            quick = jsonschema_rs.validator_for(schemas[name], registry=compiled, base_uri=_BASE_URI + name, validate_formats=True)
+            return _Checked(explain, quick)
+
+        self.case = both(CASE_SCHEMA)
+        self.criterion = both(CRITERION_SCHEMA)
+        self.vocabulary = both(VOCABULARY_SCHEMA)
 
     def resolve(self, base: str, ref: str) -> dict[str, Any]:
         """Follow a ``$ref`` found in schema *base*."""
