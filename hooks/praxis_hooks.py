@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
@@ -99,8 +99,26 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     return html
 
 
+_indexer: search.Indexer | None = None
+
+
+@event_priority(-50)  # before static-i18n (-100) goes on to build the next language
+def _index_this_language(config: MkDocsConfig) -> None:
+    """Start this language's search index in the background while the next language builds."""
+    global _indexer
+    result = _last_result
+    if result is None or result.model is None or _root_site_dir is None:
+        return
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or result.model.languages[0]
+    if _indexer is None or not getattr(i18n, "building", False):  # the outermost build starts afresh
+        _indexer = search.Indexer(_root_site_dir, result.model.languages)
+    _indexer.start(lang)
+
+
 @event_priority(-200)  # after static-i18n (-100) has built every other language
-def on_post_build(config: MkDocsConfig) -> None:
+def _finish_site(config: MkDocsConfig) -> None:
+    global _indexer
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
         return  # inside static-i18n's build of another language: wait for the outermost build
@@ -112,11 +130,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
     opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
-    problem = search.build_index(_root_site_dir)
+    problem = _indexer.finish() if _indexer else ""
+    _indexer = None
     if not problem and pdf_wanted():
         problem = pdf.print_checklists(_root_site_dir, result.model.languages, result.model.languages[0])
     if problem:
         raise Abort(problem)
+
+
+on_post_build = CombinedEvent(_index_this_language, _finish_site)
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -76,7 +76,7 @@ TEMPLATE_PAGES = [
     "index.html", "praxis/index.html", "praxis/runder-tisch-kleinstadt/index.html", "passt-das/index.html",
     "kriterien/index.html", "kriterien/transparenz/index.html", "standorttypen/index.html",
     "standorttypen/kleinstadt/index.html", "ueberblick/index.html", "suche/index.html", "checkliste/index.html",
-    "checkliste/kleinstadt/index.html", "checkliste/praxis/runder-tisch-kleinstadt/index.html",
+    "checkliste/kleinstadt/index.html",
     "offene-daten/index.html", "uebersetzungen/index.html", "impressum/index.html", "mitmachen/index.html",
     "ueber/index.html", "404.html", "ar/praxis/runder-tisch-kleinstadt/index.html", "fa/kriterien/index.html",
     "uk/passt-das/index.html", "en/praxis/index.html",

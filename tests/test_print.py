@@ -70,18 +70,37 @@ def test_a_case_page_prints_as_a_clean_case_sheet(page: Any, tmp_path: Path, cas
     assert_a4(reader)
     assert 2 <= len(reader.pages) <= 14
     text = text_of(reader)
-    for word in NAV_WORDS + ["Als Fallblatt drucken"]:
-        assert word not in text, word
+    for word in NAV_WORDS + ["Als Fallblatt drucken", "Transfer-Check:", "Teilnehmende:"]:
+        assert word not in text, word  # neither navigation nor the transfer check
     url = f"{SITE_URL}praxis/{case_id}/"
     assert url in "".join(text.split())  # the address is written beside the code
     assert qr_codes(target, tmp_path) == [url]
 
 
-def test_the_transfer_check_prints_with_its_qr_code(page: Any, tmp_path: Path) -> None:
+def test_the_transfer_check_prints_alone_with_its_qr_code(page: Any, tmp_path: Path) -> None:
     target = tmp_path / "transfer.pdf"
-    reader = print_pdf(page, "/en/checkliste/praxis/fallkonferenz-mittelstadt/", target)
+    reader = print_pdf(page, "/en/praxis/fallkonferenz-mittelstadt/#transfer-check", target)
     assert_a4(reader)
-    assert qr_codes(target, tmp_path) == [f"{SITE_URL}en/checkliste/praxis/fallkonferenz-mittelstadt/"]
+    assert 1 <= len(reader.pages) <= 3
+    text = " ".join(text_of(reader).split())
+    assert "Transfer check:" in text
+    for field in ("Site:", "Date:", "Participants:"):
+        assert field in text, field
+    assert "In plain language" not in text and "Print as case sheet" not in text  # not the case sheet
+    url = f"{SITE_URL}en/praxis/fallkonferenz-mittelstadt/#transfer-check"
+    assert qr_codes(target, tmp_path) == [url]
+
+
+def test_the_print_buttons_choose_case_sheet_or_transfer_check(page: Any) -> None:
+    page.goto("/praxis/runder-tisch-kleinstadt/", wait_until="networkidle")
+    page.evaluate("window.print = () => { window.__printed = document.documentElement.getAttribute('data-pk-print') || 'fallblatt'; }")
+    page.get_by_role("link", name="Transfer-Check", exact=True).click()
+    assert page.evaluate("location.hash") == "#transfer-check"
+    assert page.locator("#transfer-check").is_visible()
+    page.get_by_role("button", name="Transfer-Check drucken").click()
+    assert page.evaluate("window.__printed") == "transfer-check"
+    page.get_by_role("button", name="Als Fallblatt drucken").click()
+    assert page.evaluate("window.__printed") == "fallblatt"
 
 
 @pytest.mark.parametrize("lang", ["ar", "fa"])

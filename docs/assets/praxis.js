@@ -224,8 +224,24 @@
   function start() {
     window.addEventListener("load", function () { window.requestAnimationFrame(scrollableTables); });
     window.addEventListener("resize", scrollableTables);
+    // What a case page prints: its case sheet, or its transfer check alone (the button below the
+    // transfer check, or an address ending in #transfer-check, as its QR code carries).
+    var transferCheck = document.getElementById("transfer-check");
+    function printMode(mode) {
+      if (mode) document.documentElement.setAttribute("data-pk-print", mode);
+      else document.documentElement.removeAttribute("data-pk-print");
+    }
+    function modeFromAddress() {
+      printMode(transferCheck && window.location.hash === "#transfer-check" ? "transfer-check" : "");
+    }
+    modeFromAddress();
+    window.addEventListener("hashchange", modeFromAddress);
+    window.addEventListener("afterprint", modeFromAddress);
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
-      button.addEventListener("click", function () { window.print(); });
+      button.addEventListener("click", function () {
+        printMode(button.getAttribute("data-print"));
+        window.print();
+      });
     });
     var searchElement = document.getElementById("pk-search");
     if (searchElement) search(searchElement);

@@ -67,7 +67,9 @@ class Strings:
         table = ui_strings()
         if key not in table:
             raise AttributeError(key)
-        return pick(table[key], self.lang)
+        value = pick(table[key], self.lang)
+        setattr(self, key, value)  # looked up once per key and language
+        return value
 
 
 def _slug(value: str, separator: str) -> str:
@@ -192,7 +194,8 @@ def _front_matter(title: str, description: str = "", **extra: Any) -> str:
     if description:
         meta["description"] = str(escape(description))
     meta.update(extra)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it: faster
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
 class Renderer:
@@ -337,6 +340,7 @@ class Renderer:
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
             qr=self.qr(f"praxis/{case.id}/"),
+            transfer_qr=self.qr(f"praxis/{case.id}/#transfer-check"),
             **self.helpers("../../"),
         )
         return self.page(f"praxis/{case.id}.{self.lang}.md", case.title, case.summary, body, notice=self.notice(case) is None)
@@ -501,7 +505,7 @@ class Renderer:
         return "../" if self.lang == self.model.languages[0] else "../../"
 
     def search_page(self) -> Page:
-        body = _environment().get_template("search.md.j2").render(root=self.root(), **self.helpers("../"))
+        body = _environment().get_template("search.md.j2").render(**self.helpers("../"))
         return self.page(f"suche/index.{self.lang}.md", self.t.search, self.t.search_intro, body)
 
     def coverage_page(self) -> Page:
@@ -544,19 +548,10 @@ class Renderer:
         )
         return self.page(path, title, self.t.checklist_intro, body)
 
-    def transfer_check_page(self, case: Case) -> Page:
-        path = f"checkliste/praxis/{case.id}.{self.lang}.md"
-        _, verdicts = self._verdicts(case)
-        body = _environment().get_template("transfer_check.md.j2").render(
-            case=case, verdicts=verdicts, pre=case.transfer.prerequisites, qr=self.qr(f"checkliste/praxis/{case.id}/"), **self.helpers(self.base_of(path))
-        )
-        return self.page(path, self.t.transfer_check.format(title=case.title), self.t.transfer_check_intro, body)
-
     def pages(self) -> list[Page]:
         out = [self.cases_index(), self.matcher_page(), self.overview_page(), self.open_data_page(), self.criteria_index(), self.site_types_index()]
         out += [self.search_page(), self.coverage_page(), self.checklist_page()]
         out += [self.checklist_page(s) for s in self.model.vocab("standorttypen").entries]
-        out += [self.transfer_check_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.case_page(by_lang[self.lang]) for by_lang in self.model.cases.values()]
         out += [self.criterion_page(c) for c in self.model.criteria.values()]
         out += [self.site_type_page(s) for s in self.model.vocab("standorttypen").entries]

@@ -1,8 +1,10 @@
-"""The search index: Pagefind, run once over the finished site.
+"""The search index: Pagefind, one bundle per language.
 
-Pagefind writes one index per ``<html lang>`` and splits it into chunks, so a reader downloads
-only their language and only the chunks a query needs (Material's search would put every language
-into one file that every reader downloads whole).
+Each language gets its own bundle (``/pagefind/`` for the source language, ``/<lang>/pagefind/``
+for the others), so a reader downloads only their language and only the chunks a query needs
+(Material's search would put every language into one file that every reader downloads whole).
+A language's bundle is built in the background as soon as its pages are written, while the build
+goes on with the next language; :meth:`Indexer.finish` waits for all of them.
 """
 
 from __future__ import annotations
@@ -10,27 +12,79 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
+BUNDLE = "pagefind"
+# Never indexed: the error page (static-i18n rewrites it while other languages build).
+SKIPPED = ("404.html",)
 
-def build_index(site_dir: Path) -> str:
-    """Index *site_dir* into site_dir/pagefind; return an error message, or "" on success."""
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
-            capture_output=True, text=True, check=False, timeout=600,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"Der Suchindex konnte nicht erstellt werden: {exc}"
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        return "Der Suchindex konnte nicht erstellt werden (Pagefind): " + " / ".join(detail)
-    _stable_entry(site_dir / "pagefind" / "pagefind-entry.json")
-    return ""
+
+def source_glob(site_dir: Path, languages: tuple[str, ...]) -> str:
+    """The source language's pages: everything at the top of the site but the language folders."""
+    parts = []
+    for entry in sorted(site_dir.iterdir()):
+        if entry.name in languages or entry.name == BUNDLE or entry.name in SKIPPED:
+            continue
+        if entry.is_dir():
+            parts.append(f"{entry.name}/**/*.html")
+        elif entry.suffix == ".html":
+            parts.append(entry.name)
+    return "{" + ",".join(parts) + "}"
+
+
+def command(site_dir: Path, lang: str, languages: tuple[str, ...]) -> list[str]:
+    """The Pagefind call that indexes one language of the built site."""
+    source = lang == languages[0]
+    glob = source_glob(site_dir, languages) if source else f"{lang}/**/*.html"
+    output = BUNDLE if source else f"{lang}/{BUNDLE}"
+    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-subdir", output, "--quiet"]
+
+
+@dataclass
+class Indexer:
+    """Pagefind runs, one per language, each started when its language is built."""
+
+    site_dir: Path
+    languages: tuple[str, ...]
+    running: dict[str, subprocess.Popen[str]] = field(default_factory=dict)
+    failed: list[str] = field(default_factory=list)
+
+    def start(self, lang: str) -> None:
+        if lang in self.running:
+            return
+        try:
+            self.running[lang] = subprocess.Popen(
+                command(self.site_dir, lang, self.languages), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as exc:
+            self.failed.append(f"{lang}: {exc}")
+
+    def finish(self) -> str:
+        """Wait for every run; return an error message, or "" when every bundle is written."""
+        problems = list(self.failed)
+        for lang, process in self.running.items():
+            try:
+                out, err = process.communicate(timeout=600)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                problems.append(f"{lang}: nach 10 Minuten abgebrochen")
+                continue
+            if process.returncode != 0:
+                detail = (err or out).strip().splitlines()[-5:]
+                problems.append(f"{lang}: " + " / ".join(detail))
+                continue
+            folder = self.site_dir if lang == self.languages[0] else self.site_dir / lang
+            _stable_entry(folder / BUNDLE / "pagefind-entry.json")
+        self.running.clear()
+        self.failed.clear()
+        if problems:
+            return "Der Suchindex konnte nicht erstellt werden (Pagefind): " + "; ".join(problems)
+        return ""
 
 
 def _stable_entry(path: Path) -> None:
-    """Pagefind writes its language table in hash-map order; sort it so two builds are identical."""
+    """Pagefind writes its tables in hash-map order; sort them so two builds are identical."""
     if path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
