@@ -66,12 +66,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         raise Abort(f"Die Website wurde nicht gebaut: {len(result.problems.errors)} Fehler in den Inhalten (siehe oben).")
     _last_fingerprint = fingerprint
     _last_result = result
+    _converted.clear()
     return config
+
+
+# A generated page reaches MkDocs as a stub: its section headings and placeholders for its HTML
+# (render.split_fragments). All case pages of a language share one stub, so each distinct stub is
+# converted by MkDocs once; for the other pages MkDocs gets an empty text and the stored result
+# (HTML, table of contents, anchors) is put back. Key: (language, stub text).
+_converted: dict[tuple[str, str], tuple[str, object, set[str], str | None]] = {}
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
+    if not (_last_result and page.file.src_uri in _last_result.fragments):
+        return markdown
+    key = (_language(config), markdown)
+    page._praxis_stub = key  # type: ignore[attr-defined]
+    return "" if key in _converted else markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
     fragments = _last_result.fragments.get(page.file.src_uri) if _last_result else None
-    return insert_fragments(html, fragments) if fragments else html
+    if not fragments:
+        return html
+    key = getattr(page, "_praxis_stub", None)
+    if key in _converted:
+        if html == "":  # converted before: put the stored result back
+            html, page.toc, anchors, page._title_from_render = _converted[key]  # type: ignore[assignment]
+            page.present_anchor_ids = set(anchors)
+    elif key is not None:
+        _converted[key] = (html, page.toc, set(page.present_anchor_ids or ()), page._title_from_render)
+    return insert_fragments(html, fragments)
 
 
 def _finish(output: str, config: MkDocsConfig) -> str:

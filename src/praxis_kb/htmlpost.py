@@ -79,7 +79,7 @@ def mark_search_body(html: str) -> str:
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
-_EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+_EMPTY_TABINDEX = 'tabindex=""'
 _LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>[^"]+)"')
 
 
@@ -89,10 +89,25 @@ def fix_theme_markup(html: str) -> str:
     whose ``for`` names a toggle the page does not have."""
     if 'autocomplete="off"' in html:
         html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    if 'tabindex=""' in html:
-        html = _EMPTY_TABINDEX.sub("", html)
+    if _EMPTY_TABINDEX in html:
+        html = _drop_empty_tabindex(html)
 
     def keep_or_drop(match: re.Match[str]) -> str:
         return match.group(0) if f' id="{match.group("id")}"' in html else match.group(1)
 
     return _LABEL_FOR.sub(keep_or_drop, html)
+
+
+def _drop_empty_tabindex(html: str) -> str:
+    """Remove every ``tabindex=""`` attribute with the white space before it (a regular expression
+    with ``\\s+`` is quadratic on Material's long indentation)."""
+    parts = html.split(_EMPTY_TABINDEX)
+    out = [parts[0]]
+    for part in parts[1:]:
+        before = out[-1].rstrip()
+        if before != out[-1]:
+            out[-1] = before
+        else:  # not an attribute of its own: keep the text
+            out.append(_EMPTY_TABINDEX)
+        out.append(part)
+    return "".join(out)

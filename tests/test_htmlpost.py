@@ -1,0 +1,25 @@
+"""The small edits of Material's HTML (htmlpost.py), on exact inputs."""
+
+from __future__ import annotations
+
+from praxis_kb import htmlpost
+
+
+def test_checkboxes_lose_autocomplete_and_other_inputs_keep_it() -> None:
+    html = '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off"><input type="text" autocomplete="off">'
+    assert htmlpost.fix_theme_markup(html) == '<input class="md-toggle" type="checkbox" id="__drawer"><input type="text" autocomplete="off">'
+
+
+def test_empty_tabindex_goes_with_the_space_before_it() -> None:
+    html = '<label class="md-nav__link" for="x" id="x_label"\n        tabindex="">Nav</label><input id="x"><p>tabindex="" as text</p>'
+    assert htmlpost.fix_theme_markup(html) == '<label class="md-nav__link" for="x" id="x_label">Nav</label><input id="x"><p>tabindex="" as text</p>'
+
+
+def test_a_label_for_a_missing_toggle_loses_its_for() -> None:
+    html = '<label class="md-nav__link" for="__toc">Inhalt</label><label for="here">Hier</label><input type="radio" id="here">'
+    assert htmlpost.fix_theme_markup(html) == '<label class="md-nav__link">Inhalt</label><label for="here">Hier</label><input type="radio" id="here">'
+
+
+def test_a_page_without_anything_to_fix_stays_as_it_is() -> None:
+    html = "<main><p>Text</p></main>"
+    assert htmlpost.fix_theme_markup(html) == html
