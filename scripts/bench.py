@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -165,16 +166,18 @@ def browser_measures(site: Path, case_path: str) -> dict[str, float]:
                 context = browser.new_context()
                 page = context.new_page()
                 sizes: dict[str, int] = {}
+                unmeasured: list[str] = []
 
                 def record(response: object) -> None:
+                    # Every response comes from the built site: measure the file it served (reading
+                    # the body from the browser fails for large documents after navigation).
                     address = response.url  # type: ignore[attr-defined]
-                    try:
-                        sizes[address] = gz(response.body())  # type: ignore[attr-defined]
-                    except Exception:  # noqa: BLE001 - large bodies may be gone after navigation: read the file
-                        local = site / address.split("/", 3)[3].split("?")[0]
-                        local = local / "index.html" if local.is_dir() else local
-                        if local.is_file():
-                            sizes[address] = gz(local.read_bytes())
+                    local = site / unquote(address.split("/", 3)[3].split("?")[0].split("#")[0])
+                    local = local / "index.html" if local.is_dir() else local
+                    if local.is_file():
+                        sizes[address] = gz(local.read_bytes())
+                    else:
+                        unmeasured.append(address)
 
                 page.on("response", record)
                 page.goto(base + path, wait_until="networkidle")
@@ -186,6 +189,8 @@ def browser_measures(site: Path, case_path: str) -> dict[str, float]:
                 else:
                     total = before
                 context.close()
+                if unmeasured:
+                    raise SystemExit(f"bench: responses not found in the built site: {unmeasured[:5]}")
                 return total
 
             out["start_kb"] = cold("/") / 1024

@@ -81,3 +81,19 @@ def test_fragments_round_trip() -> None:
     assert "## Eins" in text and "## Zwei" in text and "<p>" not in text
     assert fragments == ("<p>a</p>", "<div>\n<p>b</p>\n</div>")
     assert render.insert_fragments(text, fragments).replace("\n", "") == body.replace("\n", "")
+
+
+def test_rendering_in_parallel_processes_gives_the_same_pages(built: tuple[content.Catalogue, model.Model]) -> None:
+    _, built_model = built
+    serial = render.render_all(built_model, render.Operator(), TODAY)
+    parallel = render.render_all(built_model, render.Operator(), TODAY, workers=2)
+    assert parallel == serial
+
+
+def test_only_a_large_collection_renders_in_parallel_and_never_beside_threads() -> None:
+    many = 10 * render.PARALLEL_FROM_CASES
+    assert render.parallel_workers(many, cores=2, threads=1) == 2
+    assert render.parallel_workers(many, cores=8, threads=1) == 8
+    assert render.parallel_workers(render.PARALLEL_FROM_CASES - 1, cores=8, threads=1) == 1
+    assert render.parallel_workers(many, cores=1, threads=1) == 1
+    assert render.parallel_workers(many, cores=8, threads=3) == 1  # e.g. mkdocs serve

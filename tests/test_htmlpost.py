@@ -16,8 +16,8 @@ def test_empty_tabindex_goes_with_the_space_before_it() -> None:
 
 
 def test_a_label_for_a_missing_toggle_loses_its_for() -> None:
-    html = '<label class="md-nav__link" for="__toc">Inhalt</label><label for="here">Hier</label><input type="radio" id="here">'
-    assert htmlpost.fix_theme_markup(html) == '<label class="md-nav__link">Inhalt</label><label for="here">Hier</label><input type="radio" id="here">'
+    html = '<label class="md-nav__link" for="__toc">Inhalt</label><label for="__nav_2">Hier</label><input type="checkbox" id="__nav_2">'
+    assert htmlpost.fix_theme_markup(html) == '<label class="md-nav__link">Inhalt</label><label for="__nav_2">Hier</label><input type="checkbox" id="__nav_2">'
 
 
 def test_a_page_without_anything_to_fix_stays_as_it_is() -> None:

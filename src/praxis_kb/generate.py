@@ -86,7 +86,9 @@ def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_u
     chosen = languages or project.languages
     built = model.build(catalogue, chosen)
     gaps = coverage.compute(catalogue, chosen, render.ui_strings())
-    return Result(problems, render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted()), catalogue, built, coverage.summary_lines(gaps))
+    workers = render.parallel_workers(len(catalogue.cases))
+    pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
+    return Result(problems, pages, catalogue, built, coverage.summary_lines(gaps))
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:

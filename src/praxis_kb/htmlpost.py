@@ -80,7 +80,7 @@ def mark_search_body(html: str) -> str:
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _EMPTY_TABINDEX = 'tabindex=""'
-_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>[^"]+)"')
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>__[^"]+)"')  # Material's own toggles: __toc, __nav_2, …
 
 
 def fix_theme_markup(html: str) -> str:

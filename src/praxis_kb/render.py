@@ -598,10 +598,61 @@ def render_all(
     coverage: list[coverage_.LanguageCoverage] | None = None,
     site_url: str = "",
     pdf: bool = False,
+    *,
+    workers: int = 1,
 ) -> list[Page]:
-    """Every generated page in every language, in a stable order."""
-    pages: list[Page] = []
-    for lang in model.languages:
-        pages.extend(Renderer(model, lang, coverage, site_url, pdf).pages())
+    """Every generated page in every language, in a stable order.
+
+    With *workers* > 1 the languages are rendered in that many forked processes at once (see
+    ``parallel_workers``); the pages are the same either way.
+    """
+    def one(lang: str) -> list[Page]:
+        return Renderer(model, lang, coverage, site_url, pdf).pages()
+
+    if workers > 1 and len(model.languages) > 1:
+        import multiprocessing
+
+        global _fork_job
+        _fork_job = one  # a forked worker inherits it: the model is not copied through a pipe
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(model.languages))) as pool:
+                per_language = pool.map(_run_fork_job, model.languages, chunksize=1)
+        finally:
+            _fork_job = None
+    else:
+        per_language = [one(lang) for lang in model.languages]
+    pages = [page for group in per_language for page in group]
     pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
     return sorted(pages, key=lambda p: p.path)
+
+
+_fork_job: Callable[[str], list[Page]] | None = None
+
+
+def _run_fork_job(lang: str) -> list[Page]:
+    assert _fork_job is not None
+    return _fork_job(lang)
+
+
+# Below this many cases, starting processes costs more than it saves.
+PARALLEL_FROM_CASES = 100
+
+
+def parallel_workers(cases: int, *, cores: int | None = None, threads: int | None = None) -> int:
+    """How many processes may render at once: more than one only for a large collection, on a
+    machine with more than one core, in a process without other threads (forking a process with
+    threads, such as ``mkdocs serve``'s, is unsafe). *cores* and *threads* default to this machine
+    and this process."""
+    import multiprocessing
+    import os
+    import threading
+
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if threads is None:
+        threads = threading.active_count()
+    if cases < PARALLEL_FROM_CASES or cores < 2 or threads > 1:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return cores
