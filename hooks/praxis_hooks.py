@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import build_date, generate, pdf_wanted, source_language_only
+from praxis_kb.generate import build_date, generate, pdf_wanted, record_timings, source_language_only
 from praxis_kb.project import Project
 from praxis_kb.render import Strings, insert_fragments
 
@@ -159,9 +160,12 @@ def _finish_site(config: MkDocsConfig) -> None:
         (_root_site_dir / "404.html").write_text(_root_not_found, encoding="utf-8")
     root = Path(config.config_file_path).parent
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
+    started = time.perf_counter()
     opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
+    written = time.perf_counter()
     problem = _indexer.finish() if _indexer else ""
     _indexer = None
+    record_timings({**result.timings, "open_data": written - started, "search_wait": time.perf_counter() - written})
     if not problem and pdf_wanted():
         problem = pdf.print_checklists(_root_site_dir, result.model.languages, result.model.languages[0])
     if problem:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Result:
     fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     written: int = 0
     removed: int = 0
+    # Seconds per step, for `make bench` (PRAXIS_ZEITMESSUNG): checking, model, pages, writing.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def build_date() -> dt.date:
@@ -72,7 +75,9 @@ def pdf_wanted() -> bool:
 
 def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     """Validate everything; if there is no error, render every page of every language."""
+    started = time.perf_counter()
     catalogue, problems = content.check(project, publishing=not draft_preview())
+    checked = time.perf_counter()
     who = operator(project)
     if not who.complete:
         problems.add(
@@ -86,9 +91,11 @@ def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_u
     chosen = languages or project.languages
     built = model.build(catalogue, chosen)
     gaps = coverage.compute(catalogue, chosen, render.ui_strings())
+    modelled = time.perf_counter()
     workers = render.parallel_workers(len(catalogue.cases))
     pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
-    return Result(problems, pages, catalogue, built, coverage.summary_lines(gaps))
+    timings = {"check": checked - started, "model": modelled - checked, "render": time.perf_counter() - modelled}
+    return Result(problems, pages, catalogue, built, coverage.summary_lines(gaps), timings=timings)
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
@@ -126,5 +133,19 @@ def generate(project: Project, docs_dir: Path | None = None, languages: tuple[st
     result = pages_for(project, languages, site_url)
     result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
     if not result.problems.errors:
+        started = time.perf_counter()
         result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
+        result.timings["write"] = time.perf_counter() - started
     return result
+
+
+TIMINGS_VARIABLE = "PRAXIS_ZEITMESSUNG"
+
+
+def record_timings(timings: dict[str, float]) -> None:
+    """Write the build's step times as JSON to the file PRAXIS_ZEITMESSUNG names (make bench)."""
+    target = os.environ.get(TIMINGS_VARIABLE, "")
+    if target:
+        import json
+
+        Path(target).write_text(json.dumps({k: round(v, 3) for k, v in timings.items()}, sort_keys=True) + "\n", encoding="utf-8")

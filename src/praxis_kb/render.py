@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -97,11 +97,17 @@ def narrative_html(text: str) -> Markup:
     return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
 
 
+@lru_cache(maxsize=8192)
+def _format_number(value: float, lang: str) -> str:
+    return str(format_decimal(value, locale=lang))
+
+
 def paragraphs(text: str) -> Markup:
     parts = [p.strip() for p in text.replace("\r", "").split("\n\n") if p.strip()]
     return Markup("\n".join(f"<p>{escape(p)}</p>" for p in parts))  # noqa: S704 - escaped
 
 
+@lru_cache(maxsize=8192)  # the same dates recur across cases; babel's formatting is not free
 def format_point(point: DatePoint, lang: str) -> str:
     value = point.value
     parts = value.split("-")
@@ -259,7 +265,7 @@ class Renderer:
         return pick(value, self.lang)
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.lang)
+        return _format_number(value, self.lang)
 
     def helpers(self, base: str) -> dict[str, Callable[..., Any] | Any]:
         return {
@@ -609,29 +615,35 @@ def render_all(
     def one(lang: str) -> list[Page]:
         return Renderer(model, lang, coverage, site_url, pdf).pages()
 
-    if workers > 1 and len(model.languages) > 1:
+    workers = min(workers, len(model.languages))
+    if workers > 1:
         import multiprocessing
 
         global _fork_job
-        _fork_job = one  # a forked worker inherits it: the model is not copied through a pipe
+        # This process renders every workers-th language, forked workers the others. A forked
+        # worker inherits the job: the model is not copied through a pipe.
+        shares = [model.languages[start::workers] for start in range(workers)]
+        _fork_job = lambda share: [page for lang in share for page in one(lang)]  # noqa: E731
         try:
-            with multiprocessing.get_context("fork").Pool(min(workers, len(model.languages))) as pool:
-                per_language = pool.map(_run_fork_job, model.languages, chunksize=1)
+            with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
+                others = pool.map_async(_run_fork_job, shares[1:], chunksize=1)
+                pages = _fork_job(shares[0])
+                for share_pages in others.get():
+                    pages.extend(share_pages)
         finally:
             _fork_job = None
     else:
-        per_language = [one(lang) for lang in model.languages]
-    pages = [page for group in per_language for page in group]
+        pages = [page for lang in model.languages for page in one(lang)]
     pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
     return sorted(pages, key=lambda p: p.path)
 
 
-_fork_job: Callable[[str], list[Page]] | None = None
+_fork_job: Callable[[tuple[str, ...]], list[Page]] | None = None
 
 
-def _run_fork_job(lang: str) -> list[Page]:
+def _run_fork_job(share: tuple[str, ...]) -> list[Page]:
     assert _fork_job is not None
-    return _fork_job(lang)
+    return _fork_job(share)
 
 
 # Below this many cases, starting processes costs more than it saves.
