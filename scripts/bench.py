@@ -46,20 +46,50 @@ TARGETS = {
 }
 
 
+def _pseudo_words(count: int) -> list[str]:
+    """Made-up words from syllables: text with a vocabulary as large as real prose, so that search
+    index and compression behave as they would with real cases (40 words alone compress too well)."""
+    rng = random.Random(7)
+    syllables = "ba be bi bo bu da de di do du fa fe fi ga ge gi ka ke ki ko la le li lo lu ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to wa we wi za ze zu ung en er ter schaft heit keit".split()
+    found: set[str] = set()
+    while len(found) < count:
+        found.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(found)
+
+
+# Real domain words first, then made-up ones; drawn with Zipf-like weights as in real prose.
+VOCABULARY = WORDS + _pseudo_words(6000)
+WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
+
+
+def sentence(rng: random.Random, low: int, high: int) -> str:
+    words = rng.choices(VOCABULARY, WEIGHTS, k=rng.randint(low, high))
+    return " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])])
+
+
 def narrative(seed: int, words: int = 700) -> str:
     rng = random.Random(seed)
     paragraphs = []
     count = 0
     while count < words:
-        sentence_count = rng.randint(4, 7)
         sentences = []
-        for _ in range(sentence_count):
-            length = rng.randint(8, 16)
-            sentence = " ".join(rng.choice(WORDS).lower() if i else rng.choice(WORDS) for i in range(length))
-            sentences.append(sentence + ".")
-            count += length
+        for _ in range(rng.randint(4, 7)):
+            text = sentence(rng, 8, 16)
+            sentences.append(text + ".")
+            count += len(text.split())
         paragraphs.append(" ".join(sentences))
     return "## Ausgangslage\n\n" + "\n\n".join(paragraphs[:2]) + "\n\n## Vorgehen\n\n" + "\n\n".join(paragraphs[2:]) + "\n"
+
+
+_TITLE = re.compile(r"^titel: .*$", re.MULTILINE)
+_SUMMARY = re.compile(r"^kurzbeschreibung: >-\n(?:  .*\n)+", re.MULTILINE)
+
+
+def vary(front: str, seed: int) -> str:
+    """Give a copied case its own title and summary, as every real case has."""
+    rng = random.Random(seed)
+    front = _TITLE.sub(lambda _: "titel: " + sentence(rng, 5, 9), front, count=1)
+    return _SUMMARY.sub(lambda _: "kurzbeschreibung: >-\n  " + " ".join(sentence(rng, 8, 14) + "." for _ in range(3)) + "\n", front, count=1)
 
 
 def make_project(target: Path, count: int, languages: tuple[str, ...] = ("de", "en")) -> Path:
@@ -81,11 +111,11 @@ def make_project(target: Path, count: int, languages: tuple[str, ...] = ("de", "
         new = f"{old}-{index:05d}"
         text = source.read_text(encoding="utf-8").replace(f"id: {old}\n", f"id: {new}\n", 1)
         front, _ = text.split("\n---\n", 1)
-        (cases / f"{new}.de.md").write_text(f"{front}\n---\n\n{narrative(index)}", encoding="utf-8")
+        (cases / f"{new}.de.md").write_text(f"{vary(front, index)}\n---\n\n{narrative(index)}", encoding="utf-8")
         english = source.with_name(f"{old}.en.md")
         if english.exists() and "en" in languages:
             en_front, _ = english.read_text(encoding="utf-8").split("\n---\n", 1)
-            (cases / f"{new}.en.md").write_text(f"{en_front}\n---\n\n{narrative(index + 100_000)}", encoding="utf-8")
+            (cases / f"{new}.en.md").write_text(f"{vary(en_front, index + 100_000)}\n---\n\n{narrative(index + 100_000)}", encoding="utf-8")
     return target
 
 
