@@ -81,6 +81,8 @@ def narrative(seed: int, words: int = 700) -> str:
     return "## Ausgangslage\n\n" + "\n\n".join(paragraphs[:2]) + "\n\n## Vorgehen\n\n" + "\n\n".join(paragraphs[2:]) + "\n"
 
 
+_DEFS = json.loads((ROOT / "schemas" / "praxisbeispiel.schema.json").read_text(encoding="utf-8"))["$defs"]
+TITLE_MAX, SUMMARY_MAX = _DEFS["titel"]["maxLength"], _DEFS["kurztext"]["maxLength"]
 _TITLE = re.compile(r"^titel: .*$", re.MULTILINE)
 _SUMMARY = re.compile(r"^kurzbeschreibung: >-\n(?:  .*\n)+", re.MULTILINE)
 
@@ -88,8 +90,15 @@ _SUMMARY = re.compile(r"^kurzbeschreibung: >-\n(?:  .*\n)+", re.MULTILINE)
 def vary(front: str, seed: int) -> str:
     """Give a copied case its own title and summary, as every real case has."""
     rng = random.Random(seed)
-    front = _TITLE.sub(lambda _: "titel: " + sentence(rng, 5, 9), front, count=1)
-    return _SUMMARY.sub(lambda _: "kurzbeschreibung: >-\n  " + " ".join(sentence(rng, 8, 14) + "." for _ in range(3)) + "\n", front, count=1)
+    title = sentence(rng, 5, 9)[:TITLE_MAX].strip()
+    summary = ""
+    while True:  # three sentences or so, within the schema's limit
+        more = (summary + " " + sentence(rng, 8, 14) + ".").strip()
+        if len(more) > SUMMARY_MAX:
+            break
+        summary = more
+    front = _TITLE.sub(lambda _: "titel: " + title, front, count=1)
+    return _SUMMARY.sub(lambda _: "kurzbeschreibung: >-\n  " + summary + "\n", front, count=1)
 
 
 def make_project(target: Path, count: int, languages: tuple[str, ...] = ("de", "en")) -> Path:
