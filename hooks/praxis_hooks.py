@@ -12,7 +12,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import build_date, generate, pdf_wanted, record_timings, source_language_only
+from praxis_kb.generate import build_date, generate, pdf_wanted, record_timings, source_language_only, without_gc
 from praxis_kb.project import Project
 from praxis_kb.render import Strings, insert_fragments
 
@@ -161,7 +161,8 @@ def _finish_site(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     titles = {lang: f"{config.site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
     started = time.perf_counter()
-    opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
+    with without_gc():
+        opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
     written = time.perf_counter()
     problem = _indexer.finish() if _indexer else ""
     _indexer = None

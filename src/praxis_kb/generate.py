@@ -8,8 +8,11 @@ in ``on_files`` break static-i18n). Only files whose text changed are written, s
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,8 +76,30 @@ def pdf_wanted() -> bool:
     return os.environ.get(PDF_VARIABLE, "") not in ("", "0")
 
 
+@contextmanager
+def without_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a step that builds many objects at once.
+
+    Its full passes grow with everything a large collection keeps in memory, which made a build of
+    2000 cases take more than twice as long as one of 1000; the objects here are freed by reference
+    counting anyway. With the collector off, forked render workers also leave shared memory alone.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     """Validate everything; if there is no error, render every page of every language."""
+    with without_gc():
+        return _pages_for(project, languages, site_url)
+
+
+def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: str) -> Result:
     started = time.perf_counter()
     catalogue, problems = content.check(project, publishing=not draft_preview())
     checked = time.perf_counter()

@@ -624,6 +624,9 @@ def render_all(
         # worker inherits the job: the model is not copied through a pipe.
         shares = [model.languages[start::workers] for start in range(workers)]
         _fork_job = lambda share: [page for lang in share for page in one(lang)]  # noqa: E731
+        import gc
+
+        gc.freeze()  # what exists now stays shared with the workers, never scanned or copied
         try:
             with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
                 others = pool.map_async(_run_fork_job, shares[1:], chunksize=1)
@@ -632,6 +635,7 @@ def render_all(
                     pages.extend(share_pages)
         finally:
             _fork_job = None
+            gc.unfreeze()
     else:
         pages = [page for lang in model.languages for page in one(lang)]
     pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
