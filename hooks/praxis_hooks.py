@@ -106,9 +106,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: objec
 
 
 def _finish(output: str, config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme["language"]
-    html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(output, lang)))
+    html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(output, _language(config))))
     return htmlpost.add_content_security_policy(html)
 
 
@@ -143,6 +141,8 @@ def _index_this_language(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or result.model.languages[0]
     if _indexer is None or not getattr(i18n, "building", False):  # the outermost build starts afresh
+        if _indexer is not None:
+            _indexer.cancel()
         _indexer = search.Indexer(_root_site_dir, result.model.languages)
     _indexer.start(lang)
 
@@ -174,6 +174,14 @@ def _finish_site(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_index_this_language, _finish_site)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no search index run behind."""
+    global _indexer
+    if _indexer is not None:
+        _indexer.cancel()
+        _indexer = None
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -60,6 +60,14 @@ class Indexer:
         except OSError as exc:
             self.failed.append(f"{lang}: {exc}")
 
+    def cancel(self) -> None:
+        """Stop every run still going (a build that failed, or a new build that replaces this one)."""
+        for process in self.running.values():
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+        self.running.clear()
+
     def finish(self) -> str:
         """Wait for every run; return an error message, or "" when every bundle is written."""
         problems = list(self.failed)
