@@ -12,7 +12,15 @@ from mkdocs.plugins import CombinedEvent, event_priority
 
 from praxis_kb import htmlpost, opendata, pdf, search
 from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import build_date, generate, pdf_wanted, record_timings, source_language_only, without_gc
+from praxis_kb.generate import (
+    build_date,
+    generate,
+    pdf_wanted,
+    public_address,
+    record_timings,
+    source_language_only,
+    without_gc,
+)
 from praxis_kb.project import Project
 from praxis_kb.render import Strings, insert_fragments
 
@@ -22,6 +30,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 _last_fingerprint: tuple[object, ...] | None = None
+_previewing = False  # under mkdocs serve
 _last_result: GenerateResult | None = None
 _root_site_dir: Path | None = None
 
@@ -41,10 +50,13 @@ def _fingerprint(root: Path) -> tuple[object, ...]:
 
 @event_priority(100)  # before static-i18n (-100) collects the files of each language
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    global _last_fingerprint, _last_result, _root_site_dir
+    global _last_fingerprint, _last_result, _root_site_dir, _previewing
     i18n = config.plugins.get("i18n")
     if i18n is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None)):
         _root_site_dir = Path(config.site_dir)
+        search.stop_left_running()  # a preview's last search index run must not write into this build
+    address = public_address(config.site_url or "", config.dev_addr.host, config.dev_addr.port)
+    _previewing = bool(config.site_url) and not address
     root = Path(config.config_file_path).parent
     languages = None
     if source_language_only() and i18n is not None:
@@ -55,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     fingerprint = _fingerprint(root)
     if fingerprint == _last_fingerprint:  # static-i18n runs this once per language
         return config
-    result = generate(Project(root), Path(config.docs_dir), languages, site_url=config.site_url or "")
+    result = generate(Project(root), Path(config.docs_dir), languages, site_url=address)
     found = result.problems.sorted()
     if found:
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
@@ -164,7 +176,11 @@ def _finish_site(config: MkDocsConfig) -> None:
     with without_gc():
         opendata.write(_root_site_dir, result.catalogue, result.model, root / "schemas", config.site_name, titles, build_date())
     written = time.perf_counter()
-    problem = _indexer.finish() if _indexer else ""
+    problem = ""
+    if _indexer is not None and _previewing:
+        search.leave_running(_indexer)  # the preview reloads now; its search follows in seconds
+    elif _indexer is not None:
+        problem = _indexer.finish()
     _indexer = None
     record_timings({**result.timings, "open_data": written - started, "search_wait": time.perf_counter() - written})
     if not problem and pdf_wanted():

@@ -186,7 +186,9 @@ STEPS = (
 
 
 def build(project: Path, site: Path, timings: Path | None = None) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_PDF": "0"}
+    # As the deploy workflow builds: with a public address, so every case page gets its QR code.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_PDF": "0",
+           "PRAXIS_SITE_URL": "https://praxis.example.org/"}
     if timings is not None:
         env["PRAXIS_ZEITMESSUNG"] = str(timings)
     start = time.perf_counter()

@@ -87,3 +87,12 @@ def test_broken_front_matter_is_never_rendered_as_page_text(sandbox: Project, tm
     assert done.returncode != 0
     assert "praxis/runder-tisch-kleinstadt.de.md:" in done.stderr
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_qr_codes_need_a_public_address_not_the_preview_server() -> None:
+    from praxis_kb.generate import public_address
+
+    assert public_address("https://praxis.example.org/", "127.0.0.1", 8000) == "https://praxis.example.org/"
+    assert public_address("http://127.0.0.1:8000/", "127.0.0.1", 8000) == ""  # mkdocs serve
+    assert public_address("http://127.0.0.1:8000/praxis/", "127.0.0.1", 8000) == ""
+    assert public_address("", "127.0.0.1", 8000) == ""

@@ -58,3 +58,14 @@ def test_a_cancelled_index_leaves_no_process_behind(tmp_path: Path) -> None:
     indexer.cancel()
     assert not indexer.running
     assert all(process.poll() is not None for process in processes)
+
+
+def test_a_preview_does_not_wait_for_the_index_and_the_next_build_stops_it(tmp_path: Path) -> None:
+    small_site(tmp_path)
+    indexer = search.Indexer(tmp_path, ("de", "en"))
+    indexer.start("de")
+    processes = list(indexer.running.values())
+    search.leave_running(indexer)
+    search.stop_left_running()
+    assert all(process.poll() is not None for process in processes)
+    search.stop_left_running()  # nothing left: nothing happens

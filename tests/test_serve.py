@@ -93,3 +93,4 @@ def test_the_german_only_preview_builds_german_only(sandbox: Project) -> None:
         assert fetch(f"{base}/en/praxis/{CASE}/")[0] == 404
         retitle(sandbox, "Ein neuer Titel für die deutsche Vorschau")
         wait_for(f"{base}/praxis/{CASE}/", "Ein neuer Titel für die deutsche Vorschau")
+        wait_for(f"{base}/pagefind/pagefind-entry.json", '"de"')  # the search follows the pages

@@ -52,6 +52,16 @@ def operator(project: Project) -> render.Operator:
     return render.Operator(str(raw.get("name") or ""), tuple(str(line) for line in address), str(raw.get("email") or ""))
 
 
+def public_address(site_url: str, dev_host: str, dev_port: int) -> str:
+    """The site's public address for QR codes, or "" under ``mkdocs serve``, which sets site_url to
+    its own local address: a printed code for that would lead nowhere."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(site_url).netloc == f"{dev_host}:{dev_port}":
+        return ""
+    return site_url
+
+
 DRAFT_VARIABLE = "PRAXIS_ENTWURF"
 
 

@@ -345,8 +345,7 @@ class Renderer:
             assessments=assessments,
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
-            qr=self.qr(f"praxis/{case.id}/"),
-            transfer_qr=self.qr(f"praxis/{case.id}/#transfer-check"),
+            qr=self.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
             **self.helpers("../../"),
         )
         return self.page(f"praxis/{case.id}.{self.lang}.md", case.title, case.summary, body, notice=self.notice(case) is None)

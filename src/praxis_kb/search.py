@@ -91,6 +91,21 @@ class Indexer:
         return ""
 
 
+# Runs a preview (mkdocs serve) did not wait for. They live here, not in the hooks module, because
+# MkDocs loads the hooks anew for every rebuild; the next build stops them before it writes.
+_left_running: list[Indexer] = []
+
+
+def leave_running(indexer: Indexer) -> None:
+    """Let a preview show its pages at once; the search index follows a few seconds later."""
+    _left_running.append(indexer)
+
+
+def stop_left_running() -> None:
+    while _left_running:
+        _left_running.pop().cancel()
+
+
 def _stable_entry(path: Path) -> None:
     """Pagefind writes its tables in hash-map order; sort them so two builds are identical."""
     if path.exists():
