@@ -83,8 +83,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
-# A generated page reaches MkDocs as a stub: its section headings and placeholders for its HTML
-# (render.split_fragments). All case pages of a language share one stub, so each distinct stub is
+# A generated page reaches MkDocs as a stub: its section headings and an empty marker where each
+# piece of its HTML goes (render.split_fragments). All case pages of a language share one stub, so each distinct stub is
 # converted by MkDocs once; for the other pages MkDocs gets an empty text and the stored result
 # (HTML, table of contents, anchors) is put back. Key: (language, stub text).
 _converted: dict[tuple[str, str], tuple[str, object, set[str], str | None]] = {}

@@ -47,7 +47,8 @@ def test_a_failing_run_is_reported_in_words(tmp_path: Path) -> None:
     indexer = search.Indexer(tmp_path / "fehlt", ("de",))
     indexer.start("de")
     problem = indexer.finish()
-    assert problem.startswith("Der Suchindex konnte nicht erstellt werden (Pagefind): de:")
+    assert problem.startswith("Der Suchindex konnte nicht erstellt werden (Pagefind): de: Pagefind ließ sich nicht starten")
+    assert "make setup" in problem
 
 
 def test_a_cancelled_index_leaves_no_process_behind(tmp_path: Path) -> None:

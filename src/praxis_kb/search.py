@@ -57,8 +57,8 @@ class Indexer:
             self.running[lang] = subprocess.Popen(
                 command(self.site_dir, lang, self.languages), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
             )
-        except OSError as exc:
-            self.failed.append(f"{lang}: {exc}")
+        except OSError as exc:  # no site folder, or Pagefind not installed
+            self.failed.append(f"{lang}: Pagefind ließ sich nicht starten ({exc.strerror or exc}; richten Sie die Umgebung mit „make setup“ neu ein)")
 
     def cancel(self) -> None:
         """Stop every run still going (a build that failed, or a new build that replaces this one)."""
