@@ -16,8 +16,8 @@ from typing import Any
 
 import markdown
 import nh3
-import segno
 import yaml
+import zxingcpp
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -204,6 +204,25 @@ def _front_matter(title: str, description: str = "", **extra: Any) -> str:
     return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
+_ZINT_SVG = re.compile(r'<svg width="(\d+)" height="(\d+)".*?<path d="([A-Za-z0-9 .-]+)"', re.S)
+
+
+def qr_svg(text: str, label: str) -> str:
+    """An inline SVG QR code (error correction M, the best-scanning mask, a quiet zone of four
+    modules) drawn by zxing-cpp, which encodes in C++ (segno took about 6 ms per code in Python).
+    ``label`` is already escaped."""
+    drawn = zxingcpp.write_barcode_to_svg(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M"))
+    found = _ZINT_SVG.search(drawn)
+    if found is None:  # a changed writer: fail loudly in the tests, never print a broken code
+        raise RuntimeError(f"unexpected QR code SVG from zxing-cpp: {drawn[:200]!r}")
+    width, height, path = found.groups()
+    return (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{label}" shape-rendering="crispEdges">'
+        f'<rect width="{width}" height="{height}" fill="#fff"/><path fill="#000" d="{path}"/></svg>'
+    )
+
+
+
 class Renderer:
     """Renders all pages of one language."""
 
@@ -229,9 +248,8 @@ class Renderer:
         url = self.url_of(path)
         if not url:
             return Markup("")
-        code = segno.make(url, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff", omitsize=True)
-        code = code.replace("<svg ", f'<svg role="img" aria-label="{escape(self.t.qr_label)}" ', 1)
-        return Markup(  # noqa: S704 - segno output and escaped text
+        code = qr_svg(url, str(escape(self.t.qr_label)))
+        return Markup(  # noqa: S704 - the code's own SVG and escaped text
             f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url">{escape(url)}</span></p></div>'
         )
 
