@@ -178,7 +178,7 @@ def split_fragments(body: str) -> tuple[str, tuple[str, ...]]:
 
 
 def insert_fragments(html: str, fragments: tuple[str, ...]) -> str:
-    """Put each fragment back where ``split_fragments`` left its placeholder."""
+    """Put each fragment back where ``split_fragments`` left its marker (an empty numbered div)."""
     return _FRAGMENT_RE.sub(lambda m: fragments[int(m.group(1))], html)
 
 
@@ -209,18 +209,17 @@ _ZINT_SVG = re.compile(r'<svg width="(\d+)" height="(\d+)".*?<path d="([A-Za-z0-
 
 def qr_svg(text: str, label: str) -> str:
     """An inline SVG QR code (error correction M, the best-scanning mask, a quiet zone of four
-    modules) drawn by zxing-cpp, which encodes in C++ (segno took about 6 ms per code in Python).
-    ``label`` is already escaped."""
+    modules) drawn by zxing-cpp, which encodes in C++ (segno took about 6 ms per code in Python);
+    ``label`` names the image for screen readers."""
     drawn = zxingcpp.write_barcode_to_svg(zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M"))
     found = _ZINT_SVG.search(drawn)
     if found is None:  # a changed writer: fail loudly in the tests, never print a broken code
         raise RuntimeError(f"unexpected QR code SVG from zxing-cpp: {drawn[:200]!r}")
     width, height, path = found.groups()
     return (
-        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{label}" shape-rendering="crispEdges">'
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}" shape-rendering="crispEdges">'
         f'<rect width="{width}" height="{height}" fill="#fff"/><path fill="#000" d="{path}"/></svg>'
     )
-
 
 
 class Renderer:
@@ -248,7 +247,7 @@ class Renderer:
         url = self.url_of(path)
         if not url:
             return Markup("")
-        code = qr_svg(url, str(escape(self.t.qr_label)))
+        code = qr_svg(url, self.t.qr_label)
         return Markup(  # noqa: S704 - the code's own SVG and escaped text
             f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url">{escape(url)}</span></p></div>'
         )
