@@ -120,3 +120,30 @@ def test_search_finds_results_in_the_readers_language_only(page: Any, built_site
     loaded = [url.rsplit("/", 1)[-1] for url in page.requests if "/pagefind/" in url and ".pf_" in url]
     assert loaded and all(name.startswith(("de_", "pagefind.de_")) for name in loaded), loaded
     assert not page.errors, page.errors
+
+
+def heading(built_site: Path, lang: str, path: str) -> str:
+    html = (built_site / prefix(lang).strip("/") / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert found, f"{lang}{path}: no heading"
+    return re.sub(r"<[^>]+>", "", found.group(1)).strip()
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ar", "fa", "uk"])
+def test_a_clicked_search_result_lands_on_a_page_in_the_readers_language(page: Any, built_site: Path, lang: str) -> None:
+    query = heading(built_site, lang, "kriterien/transparenz")  # the criterion's name in this language
+    assert search(page, prefix(lang) + "suche/", query) > 0, query
+    links = page.locator(".pagefind-ui__result-link")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(min(links.count(), 5))]
+    for href in hrefs:  # every listed result, title and sub-results alike, exists in this language
+        response = page.request.get(href)
+        assert response.status == 200, f"{lang}: {href} → {response.status}"
+    with page.expect_navigation() as navigation:
+        links.first.click()
+    response = navigation.value
+    assert response is not None and response.status == 200, page.url
+    path = page.evaluate("location.pathname")
+    assert path.startswith(prefix(lang)) and (lang == "de" or not path.startswith(prefix(lang) * 2)), path
+    assert page.locator("html").get_attribute("lang") == lang, path
+    assert query in page.locator("article h1").inner_text(), path
+    assert not page.errors, page.errors

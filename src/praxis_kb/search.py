@@ -34,11 +34,18 @@ def source_glob(site_dir: Path, languages: tuple[str, ...]) -> str:
 
 
 def command(site_dir: Path, lang: str, languages: tuple[str, ...]) -> list[str]:
-    """The Pagefind call that indexes one language of the built site."""
-    source = lang == languages[0]
-    glob = source_glob(site_dir, languages) if source else f"{lang}/**/*.html"
-    output = BUNDLE if source else f"{lang}/{BUNDLE}"
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-subdir", output, "--quiet"]
+    """The Pagefind call that indexes one language of the built site.
+
+    Each language is indexed from its own folder, so the addresses in its bundle are relative to
+    that folder (``/praxis/a/``). Pagefind's UI puts the folder its bundle lies in in front of
+    every address (``/en/`` for ``/en/pagefind/``); addresses stored as ``/en/praxis/a/`` would
+    lead to ``/en/en/praxis/a/``. This also holds when the site is served below a path.
+    """
+    if lang == languages[0]:
+        site, glob = site_dir, source_glob(site_dir, languages)
+    else:
+        site, glob = site_dir / lang, "**/*.html"
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-subdir", BUNDLE, "--quiet"]
 
 
 @dataclass
