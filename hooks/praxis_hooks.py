@@ -22,7 +22,7 @@ from praxis_kb.generate import (
     without_gc,
 )
 from praxis_kb.project import Project
-from praxis_kb.render import Strings, insert_fragments
+from praxis_kb.render import Strings, insert_fragments, untranslated_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -106,7 +106,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: object) -> str:
     fragments = _last_result.fragments.get(page.file.src_uri) if _last_result else None
     if not fragments:
-        return html
+        source = getattr(page.file, "locale", None)  # static-i18n: the language of the file shown
+        lang = _language(config)
+        return untranslated_page(html, lang, source) if source and source != lang else html
     key = getattr(page, "_praxis_stub", None)
     if key in _converted:
         if html == "":  # converted before: put the stored result back
@@ -123,6 +125,9 @@ def _finish(output: str, config: MkDocsConfig) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    source = getattr(page.file, "locale", None)
+    if source and source != _language(config):  # shown untranslated: its title is in the source language
+        output = htmlpost.mark_title_language(output, source)
     return _finish(output, config)
 
 

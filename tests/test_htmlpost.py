@@ -23,3 +23,9 @@ def test_a_label_for_a_missing_toggle_loses_its_for() -> None:
 def test_a_page_without_anything_to_fix_stays_as_it_is() -> None:
     html = "<main><p>Text</p></main>"
     assert htmlpost.fix_theme_markup(html) == html
+
+
+def test_the_header_title_of_an_untranslated_page_is_marked_as_german() -> None:
+    html = '<div class="md-header__topic" data-md-component="header-topic">\n          <span class="md-ellipsis">Über</span>'
+    assert htmlpost.mark_title_language(html, "de").endswith('<span class="md-ellipsis" lang="de" dir="ltr">Über</span>')
+    assert htmlpost.mark_title_language("<p>no header</p>", "de") == "<p>no header</p>"

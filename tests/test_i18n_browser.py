@@ -147,3 +147,32 @@ def test_a_clicked_search_result_lands_on_a_page_in_the_readers_language(page: A
     assert page.locator("html").get_attribute("lang") == lang, path
     assert query in page.locator("article h1").inner_text(), path
     assert not page.errors, page.errors
+
+
+GERMAN_ONLY = ["ueber/", "mitmachen/", "impressum/", "datenschutz/", "barrierefreiheit/"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "uk"])
+def test_a_page_without_translation_says_so_and_marks_its_german_text(page: Any, built_site: Path, lang: str) -> None:
+    notice_text = {"ar": "الألماني", "fa": "آلمانی", "uk": "німецький"}[lang]  # "German", in the reader's language
+    for path in GERMAN_ONLY:
+        page.goto(prefix(lang) + path)
+        notice = page.locator(".pk-translation-notice")
+        assert notice.is_visible() and notice_text in notice.inner_text(), path
+        assert notice.evaluate("e => e.closest('[lang]').lang") == lang, path
+        german = page.locator(".pk-untranslated")
+        assert (german.get_attribute("lang"), german.get_attribute("dir")) == ("de", "ltr"), path
+        assert german.locator("h1").count() == 1, path
+        assert german.locator("p").first.evaluate("e => getComputedStyle(e).direction") == "ltr", path
+        topic = page.locator("[data-md-component='header-topic'] .md-ellipsis")
+        assert topic.get_attribute("lang") == "de", path
+    page.goto(prefix(lang))  # the menu names the page in the reader's language
+    about = page.locator(".md-nav--primary a[href$='ueber/']").first
+    assert "Über" not in about.inner_text()
+    assert not page.errors, page.errors
+
+
+def test_translated_pages_carry_no_notice(page: Any) -> None:
+    for path in GERMAN_ONLY:
+        page.goto("/en/" + path)
+        assert page.locator(".pk-untranslated").count() == 0 and page.locator(".pk-translation-notice").count() == 0, path

@@ -111,3 +111,11 @@ def _drop_empty_tabindex(html: str) -> str:
             out.append(_EMPTY_TABINDEX)
         out.append(part)
     return "".join(out)
+
+
+_HEADER_TOPIC = '<div class="md-header__topic" data-md-component="header-topic">\n          <span class="md-ellipsis"'
+
+
+def mark_title_language(html: str, lang: str) -> str:
+    """Mark the page title in the header as written in *lang* (a page shown untranslated)."""
+    return html.replace(_HEADER_TOPIC, f'{_HEADER_TOPIC} lang="{lang}" dir="{direction(lang)}"', 1)

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
 from . import coverage as coverage_
-from . import opendata, svg
+from . import htmlpost, opendata, svg
 from .model import Case, Criterion, DatePoint, Model, Text, pick
 
 # What contributor Markdown may become: text structure, links, tables. No scripts, styles,
@@ -180,6 +180,14 @@ def split_fragments(body: str) -> tuple[str, tuple[str, ...]]:
 def insert_fragments(html: str, fragments: tuple[str, ...]) -> str:
     """Put each fragment back where ``split_fragments`` left its marker (an empty numbered div)."""
     return _FRAGMENT_RE.sub(lambda m: fragments[int(m.group(1))], html)
+
+
+def untranslated_page(html: str, lang: str, source: str) -> str:
+    """A page that exists only in *source* (German), shown in a *lang* build: a notice in the
+    reader's language, then the German text marked as German and laid out left to right."""
+    return _environment().get_template("untranslated_page.html.j2").render(
+        t=Strings(lang), lang=lang, source=source, direction=htmlpost.direction(source), html=Markup(html)
+    )
 
 
 @cache
