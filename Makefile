@@ -20,9 +20,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the pinned packages
 
-site: $(STAMP) ## validate the content and build the site into site/
+site: $(STAMP) ## validate the content and build the site into site/ (replaced only when the whole build succeeded)
 	$(BIN)/praxis validate
-	$(BIN)/mkdocs build --strict
+	$(BIN)/praxis build
 
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (unfinished cases shown)
 	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload
@@ -32,7 +32,7 @@ serve-de: $(STAMP) ## preview in German only: quick with thousands of cases
 
 preview: $(STAMP) ## build site/ like `make site`, but also with cases that still have ERGÄNZEN values
 	$(BIN)/praxis validate
-	PRAXIS_ENTWURF=1 $(BIN)/mkdocs build --strict
+	PRAXIS_ENTWURF=1 $(BIN)/praxis build
 
 node_modules/.installed: package.json package-lock.json
 	@scripts/ensure-test-tools.sh
@@ -61,4 +61,4 @@ lock: $(STAMP) ## re-pin every package after changing pyproject.toml
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
 
 clean:
-	rm -rf site build docs/praxis docs/kriterien docs/standorttypen .pytest_cache
+	rm -rf site .site-im-bau .site-alt build docs/praxis docs/kriterien docs/standorttypen .pytest_cache

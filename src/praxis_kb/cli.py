@@ -172,6 +172,15 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
     return 1 if problems.errors else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from . import sitedir
+
+    project = _project(args)
+    site_dir = Path(args.site_dir).resolve() if args.site_dir else project.root / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project.root / "mkdocs.yml")]
+    return sitedir.build(site_dir, command, project.root)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="praxis",
@@ -205,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--ueberschreiben", action="store_true")
     issue.add_argument("--github-output", help=argparse.SUPPRESS)
     issue.set_defaults(handler=cmd_from_issue)
+
+    site = sub.add_parser("build", help="die Website bauen (wie mkdocs build --strict); site/ wird erst ersetzt, wenn alles gelungen ist")
+    site.add_argument("--site-dir", help="Zielordner (Standard: site/ im Projektordner)")
+    site.set_defaults(handler=cmd_build)
 
     cover = sub.add_parser("coverage", help="Stand der Übersetzungen je Sprache zeigen")
     cover.add_argument("--format", choices=["text", "json"], default="text")
