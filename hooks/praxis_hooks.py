@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from praxis_kb import htmlpost, opendata, pdf, search
-from praxis_kb.generate import Result as GenerateResult
-from praxis_kb.generate import (
+from praxis_kb.site import htmlpost, pdf, search
+
+from praxis_kb.render import opendata
+from praxis_kb.site.generate import Result as GenerateResult
+from praxis_kb.site.generate import (
     build_date,
     generate,
     pdf_wanted,
@@ -21,7 +23,7 @@ from praxis_kb.generate import (
     source_language_only,
     without_gc,
 )
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 from praxis_kb.render import Strings, insert_fragments, untranslated_page
 
 if TYPE_CHECKING:

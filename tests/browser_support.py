@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from praxis_kb.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one list of flags for build and tests
+from praxis_kb.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one list of flags for build and tests
 
 SITE_URL = "https://praxis.example.org/"  # the public address the QR codes in a test build carry
 

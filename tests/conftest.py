@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.generate import GENERATED_DIRS as GENERATED
-from praxis_kb.project import Project
+from praxis_kb.site.generate import GENERATED_DIRS as GENERATED
+from praxis_kb.load.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 BIN = Path(sys.executable).parent
 
@@ -90,7 +90,7 @@ def test_broken_front_matter_is_never_rendered_as_page_text(sandbox: Project, tm
 
 
 def test_qr_codes_need_a_public_address_not_the_preview_server() -> None:
-    from praxis_kb.generate import public_address
+    from praxis_kb.site.generate import public_address
 
     assert public_address("https://praxis.example.org/", "127.0.0.1", 8000) == "https://praxis.example.org/"
     assert public_address("http://127.0.0.1:8000/", "127.0.0.1", 8000) == ""  # mkdocs serve

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from browser_support import build_site
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -121,7 +121,7 @@ def test_build_hygiene(project: Project) -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
     # contributor text is data for templates, never a template itself
     assert "from_string(" not in code and "Template(" not in code
-    assert re.search(r"autoescape=True", (package / "render.py").read_text(encoding="utf-8"))
+    assert re.search(r"autoescape=True", (package / "render" / "__init__.py").read_text(encoding="utf-8"))
 
 
 BAD_INPUTS = [

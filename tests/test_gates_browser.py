@@ -15,10 +15,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import build_site, serve
-from praxis_kb import schemas
-from praxis_kb.content import check
-from praxis_kb.project import Project
-from praxis_kb.sources import read_markdown
+from praxis_kb.validate import schemas
+from praxis_kb.validate.content import check
+from praxis_kb.load.project import Project
+from praxis_kb.load.sources import read_markdown
 
 pytestmark = pytest.mark.browser
 

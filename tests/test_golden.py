@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb import content, model, opendata, render
-from praxis_kb.project import Project
+from praxis_kb.validate import content
+
+from praxis_kb import model, render
+
+from praxis_kb.render import opendata
+from praxis_kb.load.project import Project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 25)
@@ -89,8 +93,9 @@ def test_fragments_round_trip() -> None:
 PARALLEL = """
 import datetime as dt, multiprocessing, sys, warnings
 warnings.simplefilter("error")  # a fork beside threads warns from Python 3.12 on: fail on it
-from praxis_kb import content, model, render
-from praxis_kb.project import Project
+from praxis_kb.validate import content
+from praxis_kb import model, render
+from praxis_kb.load.project import Project
 from pathlib import Path
 project = Project(Path(sys.argv[1]))
 catalogue, problems = content.check(project)

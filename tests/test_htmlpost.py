@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from praxis_kb import htmlpost
+from praxis_kb.site import htmlpost
 
 
 def test_checkboxes_lose_autocomplete_and_other_inputs_keep_it() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from praxis_kb.cli import main
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 ISSUE = Path(__file__).resolve().parent / "fixtures" / "issues" / "sprachcafe.md"
 

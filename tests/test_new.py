@@ -9,7 +9,7 @@ import pexpect
 import pytest
 
 from praxis_kb.cli import main
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 PRAXIS = str(Path(sys.executable).parent / "praxis")
 
@@ -94,7 +94,7 @@ def test_bad_flags_are_explained(project: Project, tmp_path: Path, capsys: pytes
 
 
 def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    from praxis_kb.generate import pages_for
+    from praxis_kb.site.generate import pages_for
 
     main(["--root", str(sandbox.root), "new", "--no-input", "--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
     result = pages_for(sandbox)
@@ -104,7 +104,7 @@ def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.Ca
 
 
 def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from praxis_kb.generate import pages_for
+    from praxis_kb.site.generate import pages_for
 
     main(["--root", str(sandbox.root), "new", "--no-input", "--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
     monkeypatch.setenv("PRAXIS_ENTWURF", "1")

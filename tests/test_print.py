@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from browser_support import SITE_URL
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 pytestmark = pytest.mark.browser
 

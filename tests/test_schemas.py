@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from praxis_kb import content, schemas
+from praxis_kb.validate import content, schemas
 from praxis_kb.cli import main
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 HAND_WRITTEN = list(schemas.HAND_WRITTEN)
 
@@ -159,7 +159,7 @@ def _front_matter_files(root: Path) -> Iterator[Path]:
 
 def test_fast_and_explaining_validators_agree_on_every_case(project: Project, root: Path) -> None:
     """jsonschema-rs decides "valid?", jsonschema explains: both must judge each file alike."""
-    from praxis_kb.sources import ContentError, read_markdown
+    from praxis_kb.load.sources import ContentError, read_markdown
 
     catalogue, _ = content.check(project)
     validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
@@ -179,7 +179,7 @@ def test_fast_and_explaining_validators_agree_on_every_case(project: Project, ro
 
 
 def test_fast_and_explaining_validators_agree_on_criteria_and_vocabularies(project: Project) -> None:
-    from praxis_kb.sources import read_yaml
+    from praxis_kb.load.sources import read_yaml
 
     catalogue, _ = content.check(project)
     validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from praxis_kb import search
+from praxis_kb.site import search
 
 
 def page(folder: Path, lang: str, title: str, text: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 CASE = "runder-tisch-kleinstadt"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb import sitedir
-from praxis_kb.project import Project
+from praxis_kb.site import sitedir
+from praxis_kb.load.project import Project
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from praxis_kb import strictyaml
+from praxis_kb.load import strictyaml
 from praxis_kb.problems import ContentError
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.project import Project
+from praxis_kb.load.project import Project
 
 LINT = """
 const fs = require("fs");

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import content, schemas
-from .project import Project, find_root
+from praxis_kb.validate import content, schemas
+from praxis_kb.load.project import Project, find_root
 from .reporters import REPORTERS
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
@@ -67,8 +67,8 @@ def _write_generated(project: Project, target: Path, rendered: str, check_only: 
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    from . import coverage
-    from .render import ui_strings
+    from praxis_kb.model import coverage
+    from praxis_kb.render import ui_strings
 
     project = _project(args)
     catalogue, problems = content.check(project)
@@ -95,13 +95,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from . import newcase
+    from praxis_kb.authoring import newcase
 
     return newcase.run(args, _project(args))
 
 
 def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, str]]] | None:
-    from .model import pick
+    from praxis_kb.model import pick
 
     catalogue, problems = content.check(project)
     if problems.errors:
@@ -112,7 +112,7 @@ def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, s
 
 
 def cmd_issue_form(args: argparse.Namespace) -> int:
-    from . import issueform
+    from praxis_kb.authoring import issueform
 
     project = _project(args)
     inputs = _form_inputs(project)
@@ -127,8 +127,8 @@ def cmd_issue_form(args: argparse.Namespace) -> int:
 def cmd_from_issue(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from . import issueform
-    from .scaffold import slug
+    from praxis_kb.authoring import issueform
+    from praxis_kb.authoring.scaffold import slug
 
     project = _project(args)
     inputs = _form_inputs(project)
@@ -173,7 +173,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import sitedir
+    from praxis_kb.site import sitedir
 
     project = _project(args)
     site_dir = Path(args.site_dir).resolve() if args.site_dir else project.root / "site"
@@ -197,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")
     schema.add_argument("--check", action="store_true", help="nur prüfen, ob die Datei aktuell ist")
     schema.set_defaults(handler=cmd_schema)
-    from . import newcase
+    from praxis_kb.authoring import newcase
 
     new = sub.add_parser("new", help="ein neues Praxisbeispiel anlegen (fragt nach oder nimmt Angaben als Optionen)")
     newcase.add_arguments(new)

@@ -13,8 +13,8 @@ from typing import Any
 
 from jsonschema import ValidationError
 
-from .sources import describe_type
-from .strictyaml import Path_, Positions, json_path
+from praxis_kb.load.sources import describe_type
+from praxis_kb.load.strictyaml import Path_, Positions, json_path
 
 TYPE_WORDS = {
     "string": "ein Text",

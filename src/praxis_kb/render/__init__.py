@@ -24,9 +24,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
-from . import coverage as coverage_
-from . import htmlpost, opendata, svg
-from .model import Case, Criterion, DatePoint, Model, Text, pick
+from praxis_kb.model import coverage as coverage_
+from praxis_kb.site import htmlpost
+from praxis_kb.render import opendata, svg
+from praxis_kb.model import Case, Criterion, DatePoint, Model, Text, pick
 
 # What contributor Markdown may become: text structure, links, tables. No scripts, styles,
 # forms, frames, event handlers or URL schemes other than http(s) and mailto.

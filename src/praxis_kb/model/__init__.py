@@ -12,8 +12,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content import Catalogue
-from .project import SOURCE_LANGUAGE
+from praxis_kb.validate.content import Catalogue
+from praxis_kb.load.project import SOURCE_LANGUAGE
 
 Text = dict[str, str]  # language → text
 

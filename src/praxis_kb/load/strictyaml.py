@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ContentError
+from praxis_kb.problems import ContentError
 
 try:  # libyaml is much faster; PyYAML's pure-Python parser gives the same events
     _Loader: type = yaml.CSafeLoader

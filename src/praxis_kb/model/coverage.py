@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .content import Catalogue
-from .project import SOURCE_LANGUAGE
+from praxis_kb.validate.content import Catalogue
+from praxis_kb.load.project import SOURCE_LANGUAGE
 
 AREAS = ("ui", "vocabularies", "criteria", "cases")
 

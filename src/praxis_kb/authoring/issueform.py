@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from .model import pick
-from .scaffold import FILL_IN, SCHEMA_LINE, slug
+from praxis_kb.model import pick
+from praxis_kb.authoring.scaffold import FILL_IN, SCHEMA_LINE, slug
 
 NO_RESPONSE = "_No response_"
 

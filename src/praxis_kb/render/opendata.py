@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .content import Catalogue
-from .model import Case, Model
-from .project import SOURCE_LANGUAGE
+from praxis_kb.validate.content import Catalogue
+from praxis_kb.model import Case, Model
+from praxis_kb.load.project import SOURCE_LANGUAGE
 
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"

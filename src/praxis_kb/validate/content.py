@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schemas
-from .messages import schema_problems
-from .problems import ContentError, Problems, Severity
-from .privacy import MESSAGES, approved_contacts, scan_line, scan_values
-from .scaffold import FILL_IN, fill_in_markers
-from .project import SOURCE_LANGUAGE, Project
-from .sources import Document, read_markdown, read_yaml
-from .strictyaml import Path_, json_path
+from praxis_kb.validate import schemas
+from praxis_kb.validate.messages import schema_problems
+from praxis_kb.problems import ContentError, Problems, Severity
+from praxis_kb.validate.privacy import MESSAGES, approved_contacts, scan_line, scan_values
+from praxis_kb.authoring.scaffold import FILL_IN, fill_in_markers
+from praxis_kb.load.project import SOURCE_LANGUAGE, Project
+from praxis_kb.load.sources import Document, read_markdown, read_yaml
+from praxis_kb.load.strictyaml import Path_, json_path
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 CASE_FILE = re.compile(r"(?P<id>.+)\.(?P<lang>[A-Za-z_-]+)\.md\Z")

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import strictyaml
-from .problems import ContentError
-from .strictyaml import Positions
+from praxis_kb.load import strictyaml
+from praxis_kb.problems import ContentError
+from praxis_kb.load.strictyaml import Positions
 
 MAX_BYTES = 256 * 1024
 FENCE = "---"

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import content, schemas
-from .content import ID_PATTERN
-from .model import pick
-from .project import Project
-from .scaffold import Answers, render, slug
+from praxis_kb.validate import content, schemas
+from praxis_kb.validate.content import ID_PATTERN
+from praxis_kb.model import pick
+from praxis_kb.load.project import Project
+from praxis_kb.authoring.scaffold import Answers, render, slug
 
 YEAR = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 

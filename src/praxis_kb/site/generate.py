@@ -16,9 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, coverage, model, render
-from .problems import Problems, Severity
-from .project import Project
+from praxis_kb.validate import content
+
+from praxis_kb.model import coverage
+
+from praxis_kb import model, render
+from praxis_kb.problems import Problems, Severity
+from praxis_kb.load.project import Project
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
 
