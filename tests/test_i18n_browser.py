@@ -100,8 +100,11 @@ def search(page: Any, path: str, query: str) -> int:
     field = page.locator("#pk-search input")
     field.wait_for()
     field.fill(query)
+    # Done when the message counts results or says there are none; while searching it names the
+    # query (in Ukrainian without an ellipsis: "Пошук за запитом: …").
     page.wait_for_function(
-        "() => document.querySelector('.pagefind-ui__message') && !/…|\\.\\.\\./.test(document.querySelector('.pagefind-ui__message').textContent)"
+        "() => { const m = document.querySelector('.pagefind-ui__message');"
+        " return m && /^\\s*[0-9\\u0660-\\u0669\\u06f0-\\u06f9]|Keine Ergebnisse|No results|لا توجد نتائج|نتیجه‌ای|Нічого не знайдено/.test(m.textContent); }"
     )
     message = page.locator(".pagefind-ui__message").inner_text()
     found = re.match(r"\s*(\d+)", message)  # "3 results for …" / "3 Ergebnisse für …" / "No results …"
