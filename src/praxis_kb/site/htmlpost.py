@@ -10,9 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from functools import cache
 
-from babel import Locale, UnknownLocaleError
+from praxis_kb.render.strings import direction
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _DATA_TYPES = ("application/json", "application/ld+json")
@@ -53,13 +52,6 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 
 
-@cache
-def direction(lang: str) -> str:
-    """"rtl" or "ltr" for a language code, from the Unicode CLDR data babel ships."""
-    try:
-        return "rtl" if Locale.parse(lang).text_direction == "rtl" else "ltr"
-    except (UnknownLocaleError, ValueError):
-        return "ltr"
 
 
 def set_language(html: str, lang: str) -> str:

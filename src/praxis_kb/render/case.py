@@ -1,0 +1,77 @@
+"""The case page: facts, narrative, network map, participation ladder, criteria, transfer check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from praxis_kb.model import Case
+from praxis_kb.render import svg
+from praxis_kb.render.context import Context
+from praxis_kb.render.escaping import environment, narrative_html
+from praxis_kb.render.fragments import Page
+
+
+def network(ctx: Context, case: Case) -> dict[str, Any]:
+    actor_types = ctx.model.vocab("akteurstypen").entries
+    keys = list(case.actors)
+    actors = []
+    for number, key in enumerate(keys, 1):
+        actor = case.actors[key]
+        group = actor_types[actor.types[0]].group
+        actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
+    nodes = [svg.Node(a["number"], a["group"]) for a in actors]
+    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency) for t in case.ties]
+    group_order = list(ctx.model.vocab("akteursgruppen").entries)
+    groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
+    picture = svg.network_map(
+        nodes,
+        edges,
+        ctx.t.network_map_title.format(title=case.title),
+        ctx.t.network_map_desc.format(actors=len(actors), ties=len(edges)),
+        f"netz-{case.id}",
+    )
+    return {"svg": picture, "actors": actors, "groups": groups}
+
+
+def ladder(ctx: Context, current: str, ident: str) -> Markup:
+    vocabulary = ctx.model.vocab("partizipationsstufen")
+    steps = [svg.LadderStep(e.step, ctx.text(e.label), e.area) for e in vocabulary.entries.values()]
+    entry = vocabulary.entries[current]
+    return svg.participation_ladder(
+        steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=entry.step, label=ctx.text(entry.label)), ident
+    )
+
+
+def notice(ctx: Context, case: Case) -> dict[str, str] | None:
+    if case.body_lang != ctx.lang:
+        return {"title": ctx.t.not_translated_title, "text": ctx.t.not_translated_text}
+    if case.translation_status == "maschinell":
+        return {"title": ctx.t.machine_translated_title, "text": ctx.t.machine_translated_text}
+    return None
+
+
+def page(ctx: Context, case: Case) -> Page:
+    criteria = ctx.model.criteria
+    step = ctx.model.vocab("partizipationsstufen").entries[case.participation_step]
+    assessments = [
+        {"criterion": criteria[a.criterion], "stage": a.stage, "justification": a.justification}
+        for a in sorted(case.assessments, key=lambda a: criteria[a.criterion].order)
+    ]
+    site_types = list(ctx.model.vocab("standorttypen").entries)
+    verdicts = sorted(case.transfer.verdicts.values(), key=lambda v: site_types.index(v.site_type))
+    body = environment().get_template("case.md.j2").render(
+        case=case,
+        notice=notice(ctx, case),
+        narrative=narrative_html(case.body),
+        instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
+        participation={"step": step.step, "area": step.area, "svg": ladder(ctx, case.participation_step, f"leiter-{case.id}")},
+        network=network(ctx, case),
+        assessments=assessments,
+        pre=case.transfer.prerequisites,
+        verdicts=verdicts,
+        qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
+        **ctx.helpers("../../"),
+    )
+    return ctx.page(f"praxis/{case.id}.{ctx.lang}.md", case.title, case.summary, body, notice=notice(ctx, case) is None)

@@ -1,0 +1,89 @@
+"""Every rule for turning text into markup, in one place.
+
+Contributor strings reach pages only through Jinja's autoescape (``environment``); contributor
+Markdown is rendered here, not by MkDocs, and sanitised with an allow-list (nh3); page titles and
+descriptions are escaped before Material prints them raw; SVG text and QR labels are escaped where
+they are drawn (``svg``, ``qr``); CSV cells are guarded against formulas in ``opendata``."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import markdown
+import nh3
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
+
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li",
+    "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "th": {"scope"},
+    "td": set(),
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+NARRATIVE_ID_PREFIX = "text-"
+
+
+def _slug(value: str, separator: str) -> str:
+    return NARRATIVE_ID_PREFIX + slugify(case="lower")(value, separator)
+
+
+@cache
+def _narrative_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2, "slugify": _slug}})
+
+
+def narrative_html(text: str) -> Markup:
+    """Contributor Markdown → sanitised HTML (``##`` becomes h3 under the page's sections, ids prefixed)."""
+    md = _narrative_markdown()
+    md.reset()
+    html = md.convert(text)
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )
+    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+
+def paragraphs(text: str) -> Markup:
+    parts = [p.strip() for p in text.replace("\r", "").split("\n\n") if p.strip()]
+    return Markup("\n".join(f"<p>{escape(p)}</p>" for p in parts))  # noqa: S704 - escaped
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("praxis_kb", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def front_matter(title: str, description: str = "", **extra: Any) -> str:
+    # Material prints page.meta.title and description unescaped: escape them here.
+    meta: dict[str, Any] = {"title": str(escape(title))}
+    if description:
+        meta["description"] = str(escape(description))
+    meta.update(extra)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it: faster
+    return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
