@@ -1,0 +1,78 @@
+/*
+ * The matcher "Passt das zu uns?" (/passt-das/): ranks the cases by their verdict for the chosen
+ * site type and by how many of their prerequisites the site has; says what is missing. Without
+ * JavaScript the page lists every case with its prerequisites.
+ */
+(function () {
+  "use strict";
+  var praxis = window.praxis;
+  var VERDICT_RANK = praxis.VERDICT_RANK;
+  var words = praxis.words;
+  var verdictsOf = praxis.verdictsOf;
+  var fill = praxis.fill;
+  var persist = praxis.persist;
+  var activate = praxis.activate;
+  var checkedValues = praxis.checkedValues;
+  var radioValue = praxis.radioValue;
+
+  function matcher(form) {
+    var list = document.getElementById("pk-matches");
+    var status = document.getElementById("pk-match-status");
+    var items = Array.prototype.slice.call(list.children);
+
+    function update() {
+      var site = radioValue(form, "standorttyp");
+      var have = {};
+      checkedValues(form, "akteur").forEach(function (v) { have["akteur:" + v] = true; });
+      checkedValues(form, "ressource").forEach(function (v) { have["ressource:" + v] = true; });
+      if (form.querySelector('input[name="rueckendeckung"]').checked) have["rueckendeckung:1"] = true;
+
+      var ranked = items.map(function (item, index) {
+        var needs = words(item.getAttribute("data-needs"));
+        var missing = needs.filter(function (need) { return !have[need]; });
+        var verdict = site ? verdictsOf(item)[site] : "";
+        return { item: item, index: index, needs: needs, missing: missing, verdict: verdict };
+      });
+      if (site) {
+        ranked.sort(function (a, b) {
+          var byVerdict = (VERDICT_RANK[a.verdict] || 0) - (VERDICT_RANK[b.verdict] || 0);
+          if (byVerdict) return byVerdict;
+          var shareA = a.needs.length ? (a.needs.length - a.missing.length) / a.needs.length : 1;
+          var shareB = b.needs.length ? (b.needs.length - b.missing.length) / b.needs.length : 1;
+          if (shareA !== shareB) return shareB - shareA;
+          if (a.missing.length !== b.missing.length) return a.missing.length - b.missing.length;
+          return a.index - b.index;
+        });
+      }
+      ranked.forEach(function (entry) {
+        list.appendChild(entry.item);
+        var score = entry.item.querySelector("[data-score]");
+        var met = entry.needs.length - entry.missing.length;
+        score.textContent = !site ? "" : entry.missing.length === 0 ? form.getAttribute("data-all-met")
+          : fill(form.getAttribute("data-met-template"), { met: met, total: entry.needs.length });
+        var missingBox = entry.item.querySelector(".pk-missing");
+        missingBox.hidden = !site || entry.missing.length === 0;
+        Array.prototype.forEach.call(missingBox.querySelectorAll("[data-missing]"), function (li) {
+          li.hidden = entry.missing.indexOf(li.getAttribute("data-missing")) === -1;
+        });
+        entry.item.querySelector(".pk-needs").hidden = Boolean(site);
+        entry.item.classList.toggle("pk-match--unsuitable", entry.verdict === "nicht-geeignet");
+        Array.prototype.forEach.call(entry.item.querySelectorAll("[data-verdict-for]"), function (badge) {
+          badge.hidden = Boolean(site) && badge.getAttribute("data-verdict-for") !== site;
+        });
+      });
+      status.textContent = site ? "" : form.getAttribute("data-choose-site");
+      persist(form);
+    }
+
+    activate(form, update);
+  }
+
+  function start() {
+    var form = document.getElementById("pk-matcher");
+    if (form) matcher(form);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
