@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,8 @@ def test_a_submitted_form_becomes_a_valid_case(project: Project, tmp_path: Path,
     written = tmp_path / "sprachcafe-mit-kinderbetreuung-in-der-dorfgemeinschaft.de.md"
     text = written.read_text(encoding="utf-8")
     assert "standorttyp: laendliche-region" in text and "stufe: einbeziehung" in text
-    assert 'genauigkeit: "ungefaehr"' in text  # "ca. 2019"
+    assert "genauigkeit: ungefaehr" in text  # "ca. 2019"
+    assert '- "Dorfgemeinschaftshaus"' in text  # free text is always quoted
     assert "## Vorgehen" in text
     capsys.readouterr()
     assert main(["--root", str(project.root), "validate", str(written)]) == 0
@@ -38,15 +41,22 @@ def test_the_github_api_json_is_accepted(project: Project, tmp_path: Path) -> No
     assert "# Aus dem Issue #42 übernommen" in (tmp_path / "sprachcafe.de.md").read_text(encoding="utf-8")
 
 
+def submit(project: Project, tmp_path: Path, *changes: tuple[str, str]) -> int:
+    """`praxis from-issue` on the example issue with some answers changed; the case is written as neu.de.md."""
+    body = ISSUE.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in body
+        body = body.replace(old, new)
+    issue = tmp_path / "issue.md"
+    issue.write_text(body, encoding="utf-8")
+    return main(["--root", str(project.root), "from-issue", str(issue), "--ordner", str(tmp_path), "--id", "neu"])
+
+
 def test_mistakes_in_the_form_are_named_by_field_and_line(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    body = ISSUE.read_text(encoding="utf-8").replace("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Sportverein; Stellt den Raum")
-    body = body.replace("Empowerment; 2;", "Empowerment; zwei;")
-    broken = tmp_path / "broken.md"
-    broken.write_text(body, encoding="utf-8")
-    assert main(["--root", str(project.root), "from-issue", str(broken), "--ordner", str(tmp_path)]) == 1
+    assert submit(project, tmp_path, ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Sportverein; Stellt den Raum"), ("Empowerment; 2;", "Empowerment; zwei;")) == 1
     err = capsys.readouterr().err
     assert "Feld „Akteur*innen“, Zeile 2: „Sportverein“ ist kein erlaubter Wert" in err
-    assert "Feld „Kriterien“, Zeile 2: die Stufe „zwei“ ist keine Zahl von 1 bis 4" in err
+    assert "Feld „Kriterien“, Zeile 2: Stufe „zwei“ ist keine ganze Zahl von 1 bis 4" in err
     assert not list(tmp_path.glob("*.de.md"))
 
 
@@ -65,3 +75,41 @@ def test_an_unreadable_issue_file_is_explained(project: Project, tmp_path: Path,
     latin.write_bytes("### Titel\n\nGr\xfc\xdfe".encode("latin-1"))
     assert main(["--root", str(project.root), "from-issue", str(latin)]) == 1
     assert "UTF-8" in capsys.readouterr().err
+
+
+def test_the_form_is_a_valid_github_issue_form(root: Path) -> None:
+    import re
+
+    import yaml
+
+    path = root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml"
+    form = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert {"name", "description", "body"} <= set(form)
+    fields = [e for e in form["body"] if e["type"] != "markdown"]
+    ids = [e["id"] for e in fields]
+    labels = [e["attributes"]["label"] for e in fields]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[A-Za-z0-9_-]+", i) for i in ids)
+    assert len(set(labels)) == len(labels)  # from-issue finds each answer by its label
+    for entry in fields:
+        assert entry["type"] in ("input", "textarea", "dropdown", "checkboxes")
+        if entry["type"] in ("dropdown", "checkboxes"):
+            assert entry["attributes"]["options"]
+    assert labels.index("Beschreibung") == labels.index("In einfacher Sprache") + 1  # the Markdown body
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    done = subprocess.run([str(checker), "--builtin-schema", "vendor.github-issue-forms", str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_answers_are_read_by_the_shape_of_a_case(project: Project, tmp_path: Path) -> None:
+    assert submit(project, tmp_path, ("Sprache, Ehrenamt", "Sprache, Kinder, Jugend und Familie"), ("- [X] Das Beispiel", "- [x] Das Beispiel")) == 0
+    text = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert "handlungsfelder: [sprache, kinder-familie]" in text  # a label with a comma stays whole
+    assert "illustrativ: true" in text
+    assert "beteiligte: [freier-traeger-der-fsa, heimatverein, ehrenamtliche-im-dorf]" in text
+
+
+def test_references_between_tables_are_checked(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert submit(project, tmp_path, ("Freier Träger der FSA; Heimatverein;", "Freier Träger der FSA; Sportverein;"), ("Dokumentiert; 1", "Dokumentiert; 7")) == 1
+    err = capsys.readouterr().err
+    assert "Feld „Beziehungen“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in err
+    assert "Feld „Ergebnisse“, Zeile 1: „7“ ist keine Nummer aus der Liste unter „Quellen“" in err

@@ -111,3 +111,175 @@ def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch:
     result = pages_for(sandbox)
     assert not result.problems.errors
     assert any(page.path == "praxis/neu.de.md" for page in result.pages)
+
+
+# -- the shape of a case: one description (the schema) for the skeleton, the form and the CSV ------
+
+import copy  # noqa: E402
+from typing import Any  # noqa: E402
+
+import yaml  # noqa: E402
+
+from praxis_kb.authoring import casefile, issueform  # noqa: E402
+from praxis_kb.authoring.scaffold import Answers, skeleton  # noqa: E402
+from praxis_kb.render import opendata  # noqa: E402
+from praxis_kb.validate import content, schemas, shape  # noqa: E402
+
+TODAY = "2026-03-04"
+
+
+@pytest.fixture(scope="module")
+def catalogue(project: Project) -> content.Catalogue:
+    found, _ = content.check(project, [])
+    return found
+
+
+@pytest.fixture(scope="module")
+def case_shape(project: Project, catalogue: content.Catalogue) -> shape.Shape:
+    return shape.load(project.schema_dir, catalogue.vocabulary_ids())
+
+
+def site_types(catalogue: content.Catalogue) -> list[tuple[str, str]]:
+    return [(e["id"], e["label"]["de"]) for e in catalogue.vocabularies["standorttypen"].data["eintraege"]]
+
+
+def front_matter(text: str) -> Any:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_the_shape_is_read_from_the_schema(project: Project, case_shape: shape.Shape, catalogue: content.Catalogue) -> None:
+    schema = schemas.load_hand_written(project.schema_dir)[schemas.CASE_SCHEMA]
+    assert [f.key for f in case_shape.root.children] == list(schema["properties"])
+    assert {f.key for f in case_shape.root.children if f.required} == set(schema["required"])
+    kinds = {path: case_shape.root.find(path).kind for path in (
+        "id", "titel", "illustrativ", "zeitraum.beginn", "zuletzt_geprueft", "standort.region", "handlungsfelder",
+        "akteure", "akteure.*.typen", "instrumente", "kriterien.*.stufe", "transfer.voraussetzungen.personal.stunden_pro_monat",
+        "kontakt.email", "einwilligung_dokumentiert",
+    )}
+    assert kinds == {
+        "id": "id", "titel": "text", "illustrativ": "boolean", "zeitraum.beginn": "point", "zuletzt_geprueft": "date",
+        "standort.region": "choice", "handlungsfelder": "list", "akteure": "map", "akteure.*.typen": "list", "instrumente": "list",
+        "kriterien.*.stufe": "integer", "transfer.voraussetzungen.personal.stunden_pro_monat": "number", "kontakt.email": "string",
+        "einwilligung_dokumentiert": "boolean",
+    }
+    assert case_shape.root.find("standort.region").vocabulary == "regionen"
+    assert case_shape.root.find("akteure.*.typen").item.vocabulary == "akteurstypen"  # type: ignore[union-attr]
+    eignung = case_shape.root.find("transfer.eignung")
+    assert eignung.kind == "map" and list(eignung.keys) == [i for i, _ in site_types(catalogue)] and eignung.key_vocabulary == "standorttypen"
+    assert case_shape.root.find("titel").comment.startswith("Titel: Kurzer, sprechender Titel")
+    assert case_shape.body.headings[0] == "Ausgangslage"
+
+
+def test_the_fixture_generator_takes_the_required_fields_from_the_schema(case_shape: shape.Shape) -> None:
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    assert set(generate.REQUIRED) == {f.key for f in case_shape.root.children if f.required}
+    assert {f"{key}_fehlt" for key in generate.REQUIRED} <= set(generate.FIXTURES)
+
+
+def test_the_builder_fills_answers_templates_and_markers(case_shape: shape.Shape, catalogue: content.Catalogue, project: Project) -> None:
+    given = {
+        "id": "neu", "titel": "Neu", "zeitraum": {"beginn": "2019", "ende": ""}, "handlungsfelder": ["wohnen"],
+        "standort": {"standorttyp": "kleinstadt", "gemeindestruktur": "einheitsgemeinde"},
+        "einwilligung_dokumentiert": True, "anonymisierung_geprueft": True,
+    }
+    data = casefile.build(case_shape, given, TODAY)
+    assert data["titel"] == "Neu"  # an answer wins
+    assert data["status"] == "laeuft" and data["standort"]["region"] == "sachsen"  # x-vorlage
+    assert data["kurzbeschreibung"] == "ERGÄNZEN: zwei bis drei Sätze: was, wer, wozu"  # x-ergaenzen
+    assert data["zeitraum"] == {"beginn": "2019"}  # an empty optional answer is left out
+    assert data["zeitleiste"][0]["datum"] == "2019"  # {zeitraum.beginn}
+    assert data["zuletzt_geprueft"] == TODAY and data["pruefung"]["datum"] == TODAY  # {heute}
+    assert data["instrumente"][0]["beteiligte"] == list(data["akteure"]) == ["fsa", "partner"]  # {akteure}
+    assert list(data["transfer"]["eignung"]) == [i for i, _ in site_types(catalogue)]  # "*": every site type
+    assert list(data) == [f.key for f in case_shape.root.children if f.key in data]  # schema order
+    validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+    assert validators.case.is_valid(data), [e.message for e in validators.case.iter_errors(data)]
+
+
+def test_the_builder_invents_nothing(case_shape: shape.Shape) -> None:
+    data = casefile.build(case_shape, {"id": "x", "titel": "{heute}", "sozialraum": {"potenziale": []}, "beziehungen": [], "kontakt": {"organisation": ""}}, TODAY)
+    assert data["titel"] == "{heute}"  # templates are expanded, answers never
+    assert data["sozialraum"]["potenziale"] == ["ERGÄNZEN: was sich entwickeln lässt"]  # required and empty: a marker
+    assert data["kontakt"]["organisation"] == "ERGÄNZEN: Organisation, die Auskunft gibt"
+    assert "beziehungen" not in data  # optional and answered empty: no example relation
+    assert data["standort"]["standorttyp"] == "ERGÄNZEN: Standorttyp"  # no template, no answer: visible
+    markers = shape.fill_in_markers(data)
+    assert ("standort", "standorttyp") in markers
+    assert casefile.open_fields(data, "ERGÄNZEN: Text") == len(markers) + 1
+    assert casefile.open_fields(data, "Fertiger Text") == len(markers)
+
+
+def test_the_skeleton_is_written_with_comments_and_safe_quoting(case_shape: shape.Shape) -> None:
+    answers = Answers(id="neu", titel="Neu", standorttyp="kleinstadt", gemeindestruktur="einheitsgemeinde", handlungsfelder=["wohnen", "bildung"], today=TODAY)
+    data, body = skeleton(answers, case_shape)
+    data["sozialraum"]["ressourcen"] = ["no", "01067", "true"]
+    text = casefile.case_file(case_shape, data, body, comments=True)
+    lines = text.splitlines()
+    assert lines[:2] == ["---", casefile.SCHEMA_LINE]
+    assert "# Titel: Kurzer, sprechender Titel des Praxisbeispiels (höchstens 120 Zeichen), z. B. „Runder" in lines
+    assert lines[lines.index('titel: "Neu"') - 1].startswith("# Tisch Integration")
+    assert "  # Je Akteur*in eine kurze Kennung (hier fsa und partner), darunter name, typen und rolle." in lines
+    assert "handlungsfelder: [wohnen, bildung]" in lines and "  standorttyp: kleinstadt" in lines
+    assert front_matter(text)["sozialraum"]["ressourcen"] == ["no", "01067", "true"]  # free text stays text
+    assert front_matter(text) == data
+    assert text.endswith("ERGÄNZEN: Beschreiben Sie hier das Praxisbeispiel in einigen Absätzen.\n\n## Ausgangslage\n\n## Vorgehen\n\n## Was gut läuft\n\n## Was wir anders machen würden\n")
+    plain = casefile.case_file(case_shape, data, "Text", origin="Aus dem Issue #1 übernommen.")
+    assert "# Titel" not in plain and plain.splitlines()[2] == "# Aus dem Issue #1 übernommen."
+
+
+def with_new_field(project: Project, catalogue: content.Catalogue) -> shape.Shape:
+    """The shape of a copy of the schema with one more field, as a contributor would add it."""
+    documents = copy.deepcopy(dict(schemas.load_hand_written(project.schema_dir)))
+    documents[schemas.VALUES_SCHEMA] = schemas.values_schema(catalogue.vocabulary_ids())
+    case = documents[schemas.CASE_SCHEMA]
+    case["properties"]["zielgruppe"] = {
+        "title": "Zielgruppe",
+        "description": "Für wen die Praxis gedacht ist, z. B. Familien mit kleinen Kindern.",
+        "$ref": "#/$defs/kurztext",
+        "x-csv": {"spalte": "zielgruppe", "beschreibung": "Für wen die Praxis gedacht ist"},
+    }
+    case["required"].append("zielgruppe")
+    return shape.case_shape(documents)
+
+
+def test_a_new_field_in_the_schema_reaches_skeleton_form_and_csv(project: Project, catalogue: content.Catalogue) -> None:
+    wider = with_new_field(project, catalogue)
+    types = site_types(catalogue)
+    # the skeleton: explained and left to fill in
+    data, body = skeleton(Answers(id="neu", titel="Neu", today=TODAY), wider)
+    text = casefile.case_file(wider, data, body, comments=True)
+    assert "# Zielgruppe: Für wen die Praxis gedacht ist, z. B. Familien mit kleinen Kindern." in text
+    assert 'zielgruppe: "ERGÄNZEN: Zielgruppe"' in text
+    # the issue form asks for it, and the answer comes back into the case
+    form = yaml.safe_load(issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, types, wider))
+    asked = [e for e in form["body"] if e.get("id") == "zielgruppe"]
+    assert asked and asked[0]["attributes"]["label"] == "Zielgruppe" and asked[0]["validations"] == {"required": True}
+    answers = issueform.parse_body("### Titel\n\nNeu\n\n### Zielgruppe\n\nFamilien im Dorf\n", types, wider)
+    assert answers["zielgruppe"] == "Familien im Dorf"
+    converter = issueform.Converter({k: d.data for k, d in catalogue.vocabularies.items()}, {}, types, shape=wider)
+    converted, _ = converter.convert(answers, "neu", TODAY)
+    assert converted["zielgruppe"] == "Familien im Dorf"
+    # the CSV has a column for it
+    columns = opendata.csv_columns([i for i, _ in types], wider)
+    named = {name: (german, get) for name, german, get in columns}
+    assert named["zielgruppe"][0] == "Für wen die Praxis gedacht ist"
+    assert named["zielgruppe"][1](converted) == "Familien im Dorf"
+    assert [name for name, _, _ in columns][:-1] == [name for name, _, _ in opendata.csv_columns([i for i, _ in types])][: len(columns) - 1]
+
+
+def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue: content.Catalogue) -> None:
+    types = [i for i, _ in site_types(catalogue)]
+    columns = opendata.csv_columns(types, case_shape)
+    names = [name for name, _, _ in columns]
+    annotated = [f for f in case_shape.fields() if f.csv]
+    assert len(names) == len(annotated) - 1 + len(types)  # eignung: one column per site type
+    assert names[:3] == ["id", "titel", "kurzbeschreibung"] and [f"eignung_{t}" for t in types] == [n for n in names if n.startswith("eignung_")]
+    sample = casefile.build(case_shape, {"id": "x", "kriterien": {"transparenz": {"stufe": 3}, "empowerment": {"stufe": 1}}}, TODAY)
+    row = {name: get(sample) for name, _, get in columns}
+    assert row["kriterien"] == "transparenz=3;empowerment=1"
+    assert row["akteurstypen"] == "fsa;sonstige" and row["instrumente"] == "runder-tisch"
+    assert row["illustrativ"] == "false" and row["ende"] == "" and row["personal_stunden_pro_monat"] == "0"

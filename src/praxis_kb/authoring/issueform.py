@@ -1,120 +1,153 @@
 """The GitHub issue form "Praxisbeispiel einreichen" and its way back into a case file.
 
-One list of fields (FIELDS) makes both: ``praxis issue-form`` writes
-.github/ISSUE_TEMPLATE/praxisbeispiel.yml from it and the vocabularies (dropdowns show labels),
-and ``praxis from-issue`` reads a submitted issue body (GitHub renders each field as
-``### <label>`` followed by the answer) back into ``praxis/<id>.de.md``.
+The form is read off the shape of a case (validate/shape.py): every field the schema requires, or
+that has an ``x-formular`` annotation, becomes a question; lists of entries (Akteur*innen, Quellen,
+…) become a text area answered one line per entry, "a; b; c". ``praxis issue-form`` writes
+.github/ISSUE_TEMPLATE/praxisbeispiel.yml (dropdowns show the vocabularies' German labels), and
+``praxis from-issue`` reads a submitted issue body (GitHub renders each field as ``### <label>``
+followed by the answer) back into answers for the case builder shared with ``praxis new``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from praxis_kb.authoring import casefile
+from praxis_kb.authoring.scaffold import slug
 from praxis_kb.model import pick
-from praxis_kb.authoring.scaffold import FILL_IN, SCHEMA_LINE, slug
+from praxis_kb.validate import shape as case_shape
+from praxis_kb.validate.shape import Field, Shape
 
 NO_RESPONSE = "_No response_"
+BODY_ID = "beschreibung"
+_DATE = re.compile(r"(ca\.?\s*)?([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)")
+_CHECKED = re.compile(r"^- \[[xX]\] (.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
-class Field:
+class Option:
+    label: str
+    required: bool
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormField:
     id: str
     label: str
-    kind: str  # input | textarea | dropdown | multi | checkboxes
+    kind: str  # input | textarea | dropdown | multi | checkboxes | rows
     description: str = ""
     required: bool = False
     vocabulary: str = ""
     placeholder: str = ""
+    field: Field | None = None  # what it answers; None for the body
+    path: tuple[str, ...] = ()  # where the answer goes in the case (a map key instead of "*")
+    options: tuple[Option, ...] = ()
 
 
-def fields(site_types: list[tuple[str, str]]) -> list[Field]:
-    out = [
-        Field("titel", "Titel", "input", "Kurz und sprechend, höchstens 120 Zeichen.", True, placeholder="Runder Tisch Integration mit fester Geschäftsordnung"),
-        Field("kurzbeschreibung", "Kurzbeschreibung", "textarea", "Zwei bis drei Sätze: Was wird gemacht, von wem, mit welchem Ziel?", True),
-        Field("einfache_sprache", "In einfacher Sprache", "textarea", "Dasselbe in einfacher Sprache: kurze Sätze, keine Fachwörter.", True),
-        Field("beschreibung", "Beschreibung", "textarea", "Einige Absätze: Ausgangslage, Vorgehen, was gut läuft, was Sie anders machen würden. Keine Namen von Personen.", True),
-        Field("illustrativ", "Art des Beispiels", "checkboxes", "Nur ankreuzen, wenn das Beispiel ausgedacht ist."),
-        Field("status", "Status", "dropdown", "", True, "status"),
-        Field("beginn", "Beginn", "input", "Jahr oder Monat, z. B. 2018 oder 2018-09. Unsicher? Schreiben Sie „ca. 2018“.", True),
-        Field("ende", "Ende", "input", "Nur wenn die Praxis beendet ist, z. B. 2023."),
-        Field("standorttyp", "Standorttyp", "dropdown", "", True, "standorttypen"),
-        Field("region", "Region", "dropdown", "Nie genauer als der Landkreis; „Sachsen“, wenn der Landkreis nicht genannt werden soll.", True, "regionen"),
-        Field("gemeindestruktur", "Gemeindestruktur", "dropdown", "", True, "gemeindestrukturen"),
-        Field("standort", "Standort (anonymisiert)", "input", "Ohne Ortsnamen, z. B. „Kleinstadt mit rund 12.000 Einwohner*innen“.", True),
-        Field("potenziale", "Sozialraum: Potenziale", "textarea", "Was sich entwickeln lässt – ein Punkt je Zeile.", True),
-        Field("ressourcen", "Sozialraum: Ressourcen", "textarea", "Was schon da ist – ein Punkt je Zeile.", True),
-        Field("probleme", "Sozialraum: Probleme", "textarea", "Was die Arbeit erschwert – ein Punkt je Zeile.", True),
-        Field("handlungsfelder", "Handlungsfelder", "multi", "", True, "handlungsfelder"),
-        Field("akteure", "Akteur*innen", "textarea", "Eine Zeile je Akteur*in: Name; Typ (mehrere mit Komma); Rolle. Beispiel: Freier Träger der FSA; Flüchtlingssozialarbeit (FSA); Berät und moderiert den Runden Tisch", True),
-        Field("beziehungen", "Beziehungen", "textarea", "Optional, eine Zeile je Beziehung: Name A; Name B; Art; Häufigkeit. Beispiel: Freier Träger der FSA; Jobcenter; Fallbezogene Abstimmung; Monatlich"),
-        Field("instrumente", "Instrumente", "textarea", "Eine Zeile je Instrument: Art; Bezeichnung vor Ort; wie es funktioniert. Beispiel: Runder Tisch; Runder Tisch Integration; Trifft sich vierteljährlich im Rathaus", True),
-        Field("partizipation_stufe", "Partizipation der Geflüchteten: Stufe", "dropdown", "Stufe im Stufenmodell der Partizipation.", True, "partizipationsstufen"),
-        Field("partizipation", "Partizipation der Geflüchteten: so sieht es aus", "textarea", "", True),
-        Field("kriterien", "Kriterien", "textarea", "Eine Zeile je Kriterium: Kriterium; Stufe 1–4; Begründung. Beispiel: Transparenz; 3; Protokolle sind für alle zugänglich", True),
-        Field("kernelemente", "Übertragung: Kernelemente", "textarea", "Was überall gleich bleiben muss – ein Punkt je Zeile.", True),
-        Field("anpassbar", "Übertragung: anpassbare Elemente", "textarea", "Was vor Ort angepasst werden kann – ein Punkt je Zeile.", True),
-        Field("vor_akteure", "Voraussetzung: nötige Akteur*innen", "multi", "", True, "akteurstypen"),
-        Field("vor_ressourcen", "Voraussetzung: nötige Ressourcen", "multi", "", False, "ressourcen"),
-        Field("stunden", "Personalaufwand in Stunden pro Monat", "input", "Eine Zahl, z. B. 10.", True),
-        Field("stunden_text", "Personalaufwand: wer bringt die Zeit auf?", "textarea", "", True),
-        Field("kosten_von", "Sachkosten pro Jahr in Euro: mindestens", "input", "Eine ganze Zahl, z. B. 0.", True),
-        Field("kosten_bis", "Sachkosten pro Jahr in Euro: höchstens", "input", "Eine ganze Zahl, z. B. 2000.", True),
-        Field("kosten_text", "Sachkosten: wofür und wer zahlt?", "textarea", "", True),
-        Field("aufbauzeit", "Aufbauzeit in Monaten", "input", "Eine Zahl, z. B. 6.", True),
-        Field("rueckendeckung", "Politische Rückendeckung", "dropdown", "", True, "rueckendeckung"),
-        Field("rueckendeckung_text", "Politische Rückendeckung: welche und wofür?", "textarea", "", True),
-    ]
-    for site_type, label in site_types:
-        out.append(Field(f"eignung_{site_type}", f"Eignung für: {label}", "dropdown", "", True, "eignungsurteile"))
-        out.append(Field(f"bedingungen_{site_type}", f"Bedingungen oder Gründe: {label}", "textarea", "Pflicht, außer bei „Geeignet“."))
-    out += [
-        Field("stolpersteine", "Stolpersteine", "textarea", "Was nicht funktioniert hat – ein Punkt je Zeile.", True),
-        Field("perspektive", "Perspektive der Geflüchteten", "textarea", "Wie Geflüchtete die Praxis einschätzen. Zitate nur anonymisiert und nur mit Einwilligung.", True),
-        Field("perspektive_erhoben", "Wie wurde ihre Sicht erhoben?", "input", "Z. B. Gruppengespräch mit sechs Teilnehmenden, 2025.", True),
-        Field("ergebnisse", "Ergebnisse", "textarea", "Eine Zeile je Ergebnis: Ergebnis; Grundlage (Selbstauskunft, Dokumentiert oder Unabhängig evaluiert); Nummer der Quelle aus der Liste unten (bei dokumentiert oder evaluiert). Beispiel: Weniger Doppelberatungen; Dokumentiert; 1", True),
-        Field("zeitleiste", "Zeitleiste", "textarea", "Eine Zeile je Ereignis: Jahr oder Monat; was geschah. Beispiel: 2019; Trägerwechsel der FSA", True),
-        Field("quellen", "Quellen", "textarea", "Eine Zeile je Quelle: Titel; Art (z. B. Interview, Protokoll, Bericht). Keine Namen von Geflüchteten.", True),
-        Field("organisation", "Kontakt: Organisation", "input", "Die Organisation, die Auskunft gibt – keine Privatperson.", True),
-        Field("einwilligung", "Einwilligung und Anonymisierung", "checkboxes", "Beides ist nötig für die Veröffentlichung.", True),
-    ]
+def _shape_for(site_types: list[tuple[str, str]]) -> Shape:
+    return case_shape.default({"standorttypen": [ident for ident, _ in site_types]})
+
+
+def _labels(vocabularies: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    return {name: {e["id"]: pick(e["label"], "de") for e in doc["eintraege"]} for name, doc in vocabularies.items()}
+
+
+def form_fields(shape: Shape, key_labels: Mapping[str, Mapping[str, str]]) -> list[FormField]:
+    """The questions of the form, in the order of the schema."""
+    out: list[FormField] = []
+    groups: dict[str, int] = {}
+
+    def add(f: Field, path: tuple[str, ...], required: bool, spec: Mapping[str, Any], label: str) -> None:
+        description = spec.get("beschreibung", f.description)
+        common = {"label": label, "description": description, "field": f, "path": path, "placeholder": spec.get("platzhalter", "")}
+        ident = "-".join(path)
+        if f.kind == "boolean":
+            option = Option(spec.get("option", label), f.const is True, path)
+            group = spec.get("gruppe", ident)
+            if group in groups:
+                first = out[groups[group]]
+                out[groups[group]] = dataclasses.replace(first, options=first.options + (option,))
+                return
+            groups[group] = len(out)
+            out.append(FormField(group, kind="checkboxes", required=required, options=(option,), **common))
+        elif f.kind in ("map", "list") and f.item is not None and f.item.kind == "object":
+            out.append(FormField(ident, kind="rows", required=required and f.min_items > 0, **common))
+        elif f.kind == "list" and f.item is not None and f.item.kind == "choice":
+            out.append(FormField(ident, kind="multi", required=required and f.min_items > 0, vocabulary=f.item.vocabulary, **common))
+        elif f.kind == "list":
+            out.append(FormField(ident, kind="textarea", required=required and f.min_items > 0, **common))
+        elif f.kind == "choice":
+            out.append(FormField(ident, kind="dropdown", required=required, vocabulary=f.vocabulary, **common))
+        else:
+            kind = spec.get("feld", "textarea" if f.kind == "text" else "input")
+            out.append(FormField(ident, kind=kind, required=required, **common))
+
+    def visit(parent: Field, path: tuple[str, ...], required: bool) -> None:
+        for f in parent.children:
+            spec = f.form or {}
+            if not f.in_form or not (f.required or f.form):
+                continue
+            here = path + (f.key,)
+            needed = required and f.required
+            if f.kind == "object":
+                visit(f, here, needed)
+            elif f.kind == "map" and f.keys and f.item is not None and f.item.kind == "object":
+                # One question per key and field, e.g. a verdict for every site type.
+                per_key = spec.get("je_schluessel", {})
+                for key in f.keys:
+                    name = key_labels.get(f.key_vocabulary, {}).get(key, key)
+                    for sub in f.item.children:
+                        sub_spec = per_key.get(sub.key, {})
+                        label = sub_spec.get("label", f"{sub.title}: {{schluessel}}").format(schluessel=name)
+                        add(sub, here + (key, sub.key), needed and sub.required, sub_spec, label)
+            else:
+                add(f, here, needed, spec, spec.get("label", f.title))
+            if not path and f.key == shape.body.form_after:
+                out.append(FormField(BODY_ID, shape.body.title, "textarea", shape.body.description, True))
+
+    visit(shape.root, (), True)
     return out
 
 
-CONSENT = "Die Einwilligung aller Beteiligten zur Veröffentlichung ist dokumentiert."
-ANONYMISED = "Ich habe geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht."
-ILLUSTRATIVE = "Das Beispiel ist ausgedacht (illustrativ)."
+def fields(site_types: list[tuple[str, str]], shape: Shape | None = None) -> list[FormField]:
+    return form_fields(shape or _shape_for(site_types), {"standorttypen": dict(site_types)})
 
 
-def form_yaml(vocabularies: dict[str, Any], site_types: list[tuple[str, str]]) -> str:
+INTRO = (
+    "Danke, dass Sie ein Praxisbeispiel teilen! Füllen Sie aus, was Sie wissen; das Projektteam prüft die Angaben, "
+    "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis.\n\n"
+    "**Bitte keine Angaben, die eine geflüchtete Person erkennbar machen** – keine Namen, kein Alter, keine "
+    "Herkunftsorte, keine Adressen. Personen nur mit ihrer Funktion nennen."
+)
+
+
+def form_yaml(vocabularies: dict[str, Any], site_types: list[tuple[str, str]], shape: Shape | None = None) -> str:
     """The issue form, with dropdown options from the vocabularies (German labels)."""
-    body: list[dict[str, Any]] = [
-        {"type": "markdown", "attributes": {"value": (
-            "Danke, dass Sie ein Praxisbeispiel teilen! Füllen Sie aus, was Sie wissen; das Projektteam prüft die Angaben, "
-            "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis.\n\n"
-            "**Bitte keine Angaben, die eine geflüchtete Person erkennbar machen** – keine Namen, kein Alter, keine "
-            "Herkunftsorte, keine Adressen. Personen nur mit ihrer Funktion nennen."
-        )}},
-    ]
-    for f in fields(site_types):
+    labels = _labels(vocabularies)
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
+    for f in form_fields(shape or _shape_for(site_types), labels):
         attributes: dict[str, Any] = {"label": f.label}
         if f.description:
             attributes["description"] = f.description
         if f.placeholder:
             attributes["placeholder"] = f.placeholder
         if f.kind in ("dropdown", "multi"):
-            attributes["options"] = [pick(e["label"], "de") for e in vocabularies[f.vocabulary]["eintraege"]]
+            attributes["options"] = list(labels[f.vocabulary].values())
             if f.kind == "multi":
                 attributes["multiple"] = True
         if f.kind == "checkboxes":
-            options = [ILLUSTRATIVE] if f.id == "illustrativ" else [CONSENT, ANONYMISED]
-            attributes["options"] = [{"label": o, "required": f.required} for o in options]
-        entry: dict[str, Any] = {"type": "dropdown" if f.kind == "multi" else f.kind, "id": f.id, "attributes": attributes}
+            attributes["options"] = [{"label": o.label, "required": o.required} for o in f.options]
+        kind = {"multi": "dropdown", "rows": "textarea"}.get(f.kind, f.kind)
+        entry: dict[str, Any] = {"type": kind, "id": f.id, "attributes": attributes}
         if f.required and f.kind != "checkboxes":
             entry["validations"] = {"required": True}
         body.append(entry)
@@ -125,7 +158,7 @@ def form_yaml(vocabularies: dict[str, Any], site_types: list[tuple[str, str]]) -
         "labels": ["praxisbeispiel"],
         "body": body,
     }
-    header = "# Generated by `praxis issue-form` from the vocabularies; do not edit by hand.\n"
+    header = "# Generated by `praxis issue-form` from schemas/praxisbeispiel.schema.json and the vocabularies; do not edit by hand.\n"
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=120)
 
 
@@ -133,8 +166,8 @@ class IssueError(Exception):
     """A problem in a submitted form, named by the form field's label."""
 
 
-def parse_body(body: str, site_types: list[tuple[str, str]]) -> dict[str, str]:
-    labels = {f.label: f.id for f in fields(site_types)}
+def parse_body(body: str, site_types: list[tuple[str, str]], shape: Shape | None = None) -> dict[str, str]:
+    labels = {f.label: f.id for f in fields(site_types, shape)}
     answers: dict[str, str] = {}
     current: str | None = None
     lines: list[str] = []
@@ -155,220 +188,208 @@ def parse_body(body: str, site_types: list[tuple[str, str]]) -> dict[str, str]:
     return answers
 
 
+def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        target = target.setdefault(part, {})
+    target[path[-1]] = value
+
+
+@dataclass
+class _Table:
+    """A field answered as lines: the entries read so far, to refer to by name or number."""
+
+    keys: list[str] = field(default_factory=list)
+    by_name: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Converter:
     vocabularies: dict[str, Any]
     criteria: dict[str, Any]
     site_types: list[tuple[str, str]]
     problems: list[str] = field(default_factory=list)
+    shape: Shape | None = None
+
+    def __post_init__(self) -> None:
+        self.shape = self.shape or _shape_for(self.site_types)
+        self.form = form_fields(self.shape, _labels(self.vocabularies))
+        self.tables: dict[str, _Table] = {}
 
     def label_of(self, field_id: str) -> str:
-        return next(f.label for f in fields(self.site_types) if f.id == field_id)
+        return next(f.label for f in self.form if f.id == field_id)
 
     def fail(self, field_id: str, message: str, line: int | None = None) -> None:
         where = f"Feld „{self.label_of(field_id)}“" + (f", Zeile {line}" if line else "")
         self.problems.append(f"{where}: {message}")
 
+    # -- single values ---------------------------------------------------------------------------
     def lookup(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> str:
         entries = self.vocabularies[vocabulary]["eintraege"]
         table = {pick(e["label"], "de").casefold(): e["id"] for e in entries}
         table.update({e["id"]: e["id"] for e in entries})
         key = value.strip().casefold()
         if key in table:
-            return table[key]
+            return str(table[key])
         starting = {ident for label, ident in table.items() if key and label.startswith(key)}
         if len(starting) == 1:  # "Selbstauskunft" for "Selbstauskunft der Beteiligten"
             return starting.pop()
         close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
         hint = f" (meinten Sie „{close[0]}“?)" if close else ""
         self.fail(field_id, f"„{value.strip()}“ ist kein erlaubter Wert{hint}", line)
-        return entries[0]["id"]
+        return ""
 
-    def rows(self, answers: dict[str, str], field_id: str, parts: int, minimum: int | None = None) -> list[tuple[int, list[str]]]:
-        out = []
-        for number, raw in enumerate(answers.get(field_id, "").split("\n"), 1):
-            raw = raw.strip().lstrip("-*• ").strip()
-            if not raw:
-                continue
-            cells = [c.strip() for c in raw.split(";")]
-            need = minimum or parts
-            if len(cells) < need:
-                self.fail(field_id, f"braucht {need} Angaben, getrennt durch Semikolon (;) – gefunden: {len(cells)}", number)
-                continue
-            if len(cells) > parts:
-                cells = cells[: parts - 1] + ["; ".join(cells[parts - 1 :])]
-            out.append((number, cells + [""] * (parts - len(cells))))
-        return out
+    def lookup_many(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> list[str]:
+        """Values separated by commas; a label that itself holds a comma ("Kinder, Jugend und Familie") stays whole."""
+        known = {pick(e["label"], "de").casefold() for e in self.vocabularies[vocabulary]["eintraege"]}
+        parts = [p.strip() for p in value.split(",")]
+        picked: list[str] = []
+        start = 0
+        while start < len(parts):
+            end = next((e for e in range(len(parts), start + 1, -1) if ", ".join(parts[start:e]).casefold() in known), start + 1)
+            text = ", ".join(parts[start:end])
+            if text:
+                picked.append(self.lookup(vocabulary, text, field_id, line))
+            start = end
+        return list(dict.fromkeys(p for p in picked if p))
 
-    def lines(self, answers: dict[str, str], field_id: str) -> list[str]:
-        return [raw.strip().lstrip("-*• ").strip() for raw in answers.get(field_id, "").split("\n") if raw.strip()]
+    def number(self, f: Field, raw: str, field_id: str, line: int | None = None) -> float | int:
+        text = raw.strip().replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if value != value or f.kind == "integer" and not value.is_integer() or f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
+            whole = "ganze Zahl" if f.kind == "integer" else "Zahl"
+            limits = f" von {f.minimum:g} bis {f.maximum:g}" if f.minimum is not None and f.maximum is not None else f" ab {f.minimum:g}" if f.minimum is not None else ""
+            what = f"{f.title} " if line else ""  # in a table: which column
+            self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}", line)
+            return 0
+        return int(value) if value.is_integer() else value
+
+    def point(self, raw: str, field_id: str, line: int | None = None) -> Any:
+        match = _DATE.fullmatch(raw.strip())
+        if not match:
+            self.fail(field_id, f"„{raw.strip()}“ ist kein Jahr oder Monat (Form: 2018 oder 2018-09)", line)
+            return ""
+        return {"datum": match[2], "genauigkeit": "ungefaehr"} if match[1] else match[2]
+
+    def reference(self, f: Field, raw: str, field_id: str, line: int) -> Any:
+        """An entry of another table, by its name (Akteur*innen) or its number in the list (Quellen)."""
+        target = (f.form or {})["verweis"]
+        table = self.tables.get(target, _Table())
+        wanted = [r.strip() for r in raw.split(",") if r.strip()] if f.kind == "list" else [raw.strip()]
+        found = []
+        for ref in wanted:
+            if ref.isdigit() and not table.by_name and 0 < int(ref) <= len(table.keys):
+                found.append(table.keys[int(ref) - 1])
+            elif ref.casefold() in table.by_name:
+                found.append(table.by_name[ref.casefold()])
+            elif table.by_name:
+                self.fail(field_id, f"„{ref}“ steht nicht unter {self.label_of(target)}", line)
+            else:
+                self.fail(field_id, f"„{ref}“ ist keine Nummer aus der Liste unter „{self.label_of(target)}“", line)
+        return found if f.kind == "list" else (found[0] if found else "")
+
+    def value(self, f: Field, raw: str, field_id: str, line: int | None = None) -> Any:
+        """One answer as the field's value; empty stays empty (the builder marks what is missing)."""
+        raw = raw.strip()
+        if not raw:
+            return [] if f.kind == "list" else ""
+        if f.form and "verweis" in f.form:
+            return self.reference(f, raw, field_id, line or 0)
+        if f.kind == "choice":
+            return self.lookup(f.vocabulary, raw, field_id, line)
+        if f.kind == "list" and f.item is not None and f.item.kind == "choice":
+            return self.lookup_many(f.item.vocabulary, raw, field_id, line)
+        if f.kind == "list":
+            return [text.strip().lstrip("-*• ").strip() for text in raw.split("\n") if text.strip()]
+        if f.kind in ("integer", "number"):
+            return self.number(f, raw, field_id, line)
+        if f.kind == "point":
+            return self.point(raw, field_id, line)
+        return raw
+
+    # -- tables ----------------------------------------------------------------------------------
+    def rows(self, form: FormField, raw: str) -> Any:
+        f = form.field
+        assert f is not None and f.item is not None
+        spec = f.form or {}
+        columns: list[str] = spec.get("spalten") or [c.key for c in f.item.children if c.required]
+        needed = sum(1 for c in columns if c == "*" or f.item.child(c).required)
+        key_rule = spec.get("schluessel", "")
+        table = self.tables.setdefault(f.key, _Table())
+        entries: list[Any] = []
+        keyed: dict[str, Any] = {}
+        for number, text in enumerate(raw.split("\n"), 1):
+            text = text.strip().lstrip("-*• ").strip()
+            if not text:
+                continue
+            cells = [c.strip() for c in text.split(";")]
+            if len(cells) < needed:
+                self.fail(form.id, f"braucht {needed} Angaben, getrennt durch Semikolon (;) – gefunden: {len(cells)}", number)
+                continue
+            if len(cells) > len(columns):  # a semicolon inside the last cell
+                cells = cells[: len(columns) - 1] + ["; ".join(cells[len(columns) - 1 :])]
+            entry: dict[str, Any] = {}
+            key = ""
+            for column, cell in zip(columns, cells):
+                if column == "*":
+                    key = self.criterion(cell, form.id, number) if key_rule == "kriterium" else cell
+                else:
+                    value = self.value(f.item.child(column), cell, form.id, number)
+                    if value != "" and value != [] or f.item.child(column).required:
+                        entry[column] = value
+            if f.kind == "list":
+                entries.append(entry)
+                continue
+            if "{nummer}" in key_rule:
+                key = key_rule.format(nummer=number)
+            elif key_rule and key_rule != "kriterium":
+                key = slug(str(entry.get(key_rule, "")))[:40].strip("-") or f"eintrag-{number}"
+                while key in keyed:
+                    key += "-2"
+                table.by_name[str(entry.get(key_rule, "")).casefold()] = key
+            if not key:
+                continue
+            keyed[key] = entry
+            table.keys.append(key)
+        return entries if f.kind == "list" else keyed
+
+    def criterion(self, name: str, field_id: str, line: int) -> str:
+        names = {pick(c["name"], "de").casefold(): cid for cid, c in self.criteria.items()}
+        names.update({cid: cid for cid in self.criteria})
+        if name.casefold() in names:
+            return str(names[name.casefold()])
+        close = difflib.get_close_matches(name.casefold(), list(names), n=1, cutoff=0.5)
+        self.fail(field_id, f"ein Kriterium „{name}“ gibt es nicht" + (f" (meinten Sie „{close[0]}“?)" if close else ""), line)
+        return ""
 
     def convert(self, answers: dict[str, str], case_id: str, today: str) -> tuple[dict[str, Any], str]:
-        date = re.compile(r"(ca\.?\s*)?([0-9]{4}(-[0-9]{2})?)")
-
-        def when(field_id: str) -> Any:
-            match = date.fullmatch(answers.get(field_id, "").strip())
-            if not match:
-                self.fail(field_id, "ist kein Jahr oder Monat (Form: 2018 oder 2018-09)")
-                return today[:4]
-            return {"datum": match[2], "genauigkeit": "ungefaehr"} if match[1] else match[2]
-
-        actors: dict[str, Any] = {}
-        names: dict[str, str] = {}
-        for number, (name, types, role) in self.rows(answers, "akteure", 3):
-            key = slug(name)[:40].strip("-") or f"akteur-{number}"
-            while key in actors:
-                key += "-2"
-            names[name.casefold()] = key
-            actors[key] = {"name": name, "typen": [self.lookup("akteurstypen", t, "akteure", number) for t in types.split(",") if t.strip()], "rolle": role}
-
-        def actor(name: str, field_id: str, line: int) -> str:
-            if name.casefold() in names:
-                return names[name.casefold()]
-            self.fail(field_id, f"„{name}“ steht nicht unter Akteur*innen", line)
-            return next(iter(actors), "")
-
-        sources = {}
-        for number, (title, kind) in self.rows(answers, "quellen", 2):
-            sources[f"quelle-{number}"] = {"titel": title, "art": self.lookup("quellenarten", kind, "quellen", number)}
-        source_keys = list(sources)
-        results = []
-        for number, (text, basis, ref) in self.rows(answers, "ergebnisse", 3, minimum=2):
-            entry: dict[str, Any] = {"beschreibung": text, "evidenz": self.lookup("evidenzgrade", basis, "ergebnisse", number)}
-            if ref.strip():
-                wanted = [r.strip() for r in ref.split(",")]
-                picked = [source_keys[int(r) - 1] for r in wanted if r.isdigit() and 0 < int(r) <= len(source_keys)]
-                if len(picked) != len(wanted):
-                    self.fail("ergebnisse", f"„{ref}“ ist keine Nummer aus der Liste der Quellen", number)
-                entry["quellen"] = picked
-            results.append(entry)
-        criteria_names = {pick(c["name"], "de").casefold(): cid for cid, c in self.criteria.items()}
-        criteria_names.update({cid: cid for cid in self.criteria})
-        assessments: dict[str, Any] = {}
-        for number, (name, stage, reason) in self.rows(answers, "kriterien", 3):
-            cid = criteria_names.get(name.casefold())
-            if cid is None:
-                close = difflib.get_close_matches(name.casefold(), list(criteria_names), n=1, cutoff=0.5)
-                self.fail("kriterien", f"ein Kriterium „{name}“ gibt es nicht" + (f" (meinten Sie „{close[0]}“?)" if close else ""), number)
+        assert self.shape is not None
+        given: dict[str, Any] = {"id": case_id}
+        # Tables others refer to (Akteur*innen by name, Quellen by number) are read first.
+        targets = {(f.form or {}).get("verweis") for f in self.shape.fields()}
+        ordered = sorted(self.form, key=lambda q: q.id not in targets)
+        for q in ordered:
+            raw = answers.get(q.id, "")
+            if q.field is None:
                 continue
-            if not stage.strip().isdigit() or not 1 <= int(stage) <= 4:
-                self.fail("kriterien", f"die Stufe „{stage}“ ist keine Zahl von 1 bis 4", number)
-                continue
-            assessments[cid] = {"stufe": int(stage), "begruendung": reason}
-
-        def number(field_id: str, integer: bool = False) -> float | int:
-            raw = answers.get(field_id, "").strip().replace(",", ".")
-            try:
-                value = float(raw)
-            except ValueError:
-                self.fail(field_id, f"„{raw}“ ist keine Zahl")
-                return 0
-            if integer:
-                if not value.is_integer():
-                    self.fail(field_id, f"„{raw}“ ist keine ganze Zahl")
-                return int(value)
-            return int(value) if value.is_integer() else value
-
-        status = self.lookup("status", answers.get("status", ""), "status")
-        period: dict[str, Any] = {"beginn": when("beginn")}
-        if answers.get("ende", "").strip():
-            period["ende"] = when("ende")
-        verdicts: dict[str, Any] = {}
-        for site_type, _ in self.site_types:
-            verdict = {"urteil": self.lookup("eignungsurteile", answers.get(f"eignung_{site_type}", ""), f"eignung_{site_type}")}
-            if answers.get(f"bedingungen_{site_type}", "").strip():
-                verdict["bedingungen"] = answers[f"bedingungen_{site_type}"].strip()
-            verdicts[site_type] = verdict
-        consent = answers.get("einwilligung", "")
-        data: dict[str, Any] = {
-            "id": case_id,
-            "titel": answers.get("titel", ""),
-            "kurzbeschreibung": answers.get("kurzbeschreibung", ""),
-            "einfache_sprache": answers.get("einfache_sprache", ""),
-            "illustrativ": f"- [X] {ILLUSTRATIVE}" in answers.get("illustrativ", ""),
-            "status": status,
-            "zeitraum": period,
-            "zuletzt_geprueft": today,
-            "standort": {
-                "bezeichnung": answers.get("standort", ""),
-                "standorttyp": self.lookup("standorttypen", answers.get("standorttyp", ""), "standorttyp"),
-                "region": self.lookup("regionen", answers.get("region", ""), "region"),
-                "gemeindestruktur": self.lookup("gemeindestrukturen", answers.get("gemeindestruktur", ""), "gemeindestruktur"),
-            },
-            "sozialraum": {k: self.lines(answers, k) for k in ("potenziale", "ressourcen", "probleme")},
-            "handlungsfelder": [self.lookup("handlungsfelder", h, "handlungsfelder") for h in answers.get("handlungsfelder", "").split(",") if h.strip()],
-            "akteure": actors,
-            "beziehungen": [
-                {"von": actor(a, "beziehungen", n), "zu": actor(b, "beziehungen", n), "art": self.lookup("beziehungsarten", kind, "beziehungen", n), "haeufigkeit": self.lookup("haeufigkeiten", often, "beziehungen", n)}
-                for n, (a, b, kind, often) in self.rows(answers, "beziehungen", 4)
-            ],
-            "instrumente": [
-                {"typ": self.lookup("instrumente", kind, "instrumente", n), "bezeichnung": name, "beschreibung": text, "beteiligte": list(actors)}
-                for n, (kind, name, text) in self.rows(answers, "instrumente", 3)
-            ],
-            "partizipation": {"stufe": self.lookup("partizipationsstufen", answers.get("partizipation_stufe", ""), "partizipation_stufe"), "beschreibung": answers.get("partizipation", "")},
-            "kriterien": assessments,
-            "transfer": {
-                "kernelemente": self.lines(answers, "kernelemente"),
-                "anpassbare_elemente": self.lines(answers, "anpassbar"),
-                "voraussetzungen": {
-                    "akteure": [self.lookup("akteurstypen", a, "vor_akteure") for a in answers.get("vor_akteure", "").split(",") if a.strip()],
-                    "ressourcen": [self.lookup("ressourcen", r, "vor_ressourcen") for r in answers.get("vor_ressourcen", "").split(",") if r.strip()],
-                    "personal": {"stunden_pro_monat": number("stunden"), "beschreibung": answers.get("stunden_text", "")},
-                    "kosten": {"euro_pro_jahr_von": number("kosten_von", True), "euro_pro_jahr_bis": number("kosten_bis", True), "beschreibung": answers.get("kosten_text", "")},
-                    "aufbauzeit_monate": number("aufbauzeit"),
-                    "politische_rueckendeckung": {"bedarf": self.lookup("rueckendeckung", answers.get("rueckendeckung", ""), "rueckendeckung"), "beschreibung": answers.get("rueckendeckung_text", "")},
-                },
-                "eignung": verdicts,
-                "stolpersteine": self.lines(answers, "stolpersteine"),
-            },
-            "perspektive_gefluechteter": {"einschaetzung": answers.get("perspektive", ""), "erhoben": answers.get("perspektive_erhoben", "")},
-            "ergebnisse": results,
-            "zeitleiste": [{"datum": when_text, "ereignis": event} for _, (when_text, event) in self.rows(answers, "zeitleiste", 2)],
-            "quellen": sources,
-            "kontakt": {"organisation": answers.get("organisation", "")},
-            "einwilligung_dokumentiert": f"- [X] {CONSENT}" in consent,
-            "anonymisierung_geprueft": f"- [X] {ANONYMISED}" in consent,
-            "pruefung": {"durch": f"{FILL_IN} wer aus dem Projektteam geprüft hat", "datum": today},
-        }
-        if not data["beziehungen"]:
-            del data["beziehungen"]
-        return data, answers.get("beschreibung", "")
+            if q.kind == "checkboxes":
+                ticked = set(_CHECKED.findall(raw))
+                for option in q.options:
+                    _put(given, option.path, option.label in ticked)
+            elif q.kind == "rows":
+                _put(given, q.path, self.rows(q, raw))
+            else:
+                _put(given, q.path, self.value(q.field, raw, q.id))
+        data = casefile.build(self.shape, given, today)
+        return data, answers.get(BODY_ID, "")
 
 
-def case_file(data: dict[str, Any], body: str, issue_number: int | None) -> str:
-    """The case as a file: the schema line, the front matter (strings always quoted), the body."""
-    # Quote every string so that nothing a contributor wrote can change type (no, 01067, …).
-    dumped = yaml.dump(_quoted(data), Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=10_000)
-    origin = f"# Aus dem Issue #{issue_number} übernommen (praxis from-issue).\n" if issue_number else ""
-    return f"---\n{SCHEMA_LINE}\n{origin}{dumped}---\n\n{body.strip()}\n"
-
-
-class _Quoted(str):
-    pass
-
-
-class _QuotingDumper(yaml.SafeDumper):
-    pass
-
-
-def _represent_quoted(dumper: yaml.SafeDumper, value: _Quoted) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
-
-
-_QuotingDumper.add_representer(_Quoted, _represent_quoted)
-
-_IDENTIFIER_KEYS = {"id", "status", "standorttyp", "region", "gemeindestruktur", "stufe", "urteil", "art", "haeufigkeit", "typ", "evidenz", "bedarf", "von", "zu"}
-
-
-def _quoted(value: Any, key: str = "") -> Any:
-    if isinstance(value, dict):
-        return {k: _quoted(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_quoted(v, key) for v in value]
-    if isinstance(value, str) and key not in _IDENTIFIER_KEYS and key not in ("typen", "handlungsfelder", "akteure", "ressourcen", "beteiligte", "quellen"):
-        return _Quoted(value)
-    return value
+def case_file(data: dict[str, Any], body: str, issue_number: int | None, shape: Shape | None = None) -> str:
+    """The case as a file: the schema line, the front matter (free text always quoted), the body."""
+    origin = f"Aus dem Issue #{issue_number} übernommen (praxis from-issue)." if issue_number else ""
+    return casefile.case_file(shape or case_shape.default({}), data, body, origin=origin)
 
 
 def read_issue(raw: str) -> tuple[str, int | None]:
@@ -382,3 +403,5 @@ def read_issue(raw: str) -> tuple[str, int | None]:
         return str(data.get("body") or ""), data.get("number")
     return raw, None
 
+
+__all__ = ["Converter", "FormField", "IssueError", "case_file", "fields", "form_yaml", "parse_body", "read_issue"]

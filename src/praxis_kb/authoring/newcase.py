@@ -9,13 +9,14 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from praxis_kb.validate import content, schemas
+from praxis_kb.validate import content, shape
 from praxis_kb.validate.content import ID_PATTERN
 from praxis_kb.model import pick
 from praxis_kb.load.project import Project
-from praxis_kb.authoring.scaffold import Answers, render, slug
+from praxis_kb.authoring.casefile import case_file, open_fields
+from praxis_kb.authoring.scaffold import Answers, skeleton, slug
 
 YEAR = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 
@@ -48,33 +49,11 @@ class Vocabularies:
     def __init__(self, project: Project) -> None:
         catalogue, _ = content.check(project, [])
         self.docs = catalogue.vocabularies
-        self.validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+        self.shape = shape.load(project.schema_dir, catalogue.vocabulary_ids())
 
     def choices(self, name: str) -> list[tuple[str, str]]:
         entries = self.docs[name].data["eintraege"]
         return [(e["id"], pick(e["label"], "de")) for e in entries]
-
-    def describe(self, path: tuple[str, ...]) -> str:
-        """A field's description from the case schema, for the comment above it."""
-        schema: dict[str, Any] = self.validators.schemas[schemas.CASE_SCHEMA]
-        base = schemas.CASE_SCHEMA
-        for part in path:
-            schema, base = self._deref(schema, base)
-            if part == "*":
-                nxt = schema.get("additionalProperties") if isinstance(schema.get("additionalProperties"), dict) else schema.get("items", {})
-            else:
-                nxt = schema.get("properties", {}).get(part, {})
-            schema = nxt
-        description = schema.get("description", "")
-        title = schema.get("title", "")
-        return f"{title}: {description}" if title and description else description
-
-    def _deref(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str]:
-        while "$ref" in schema and "properties" not in schema:
-            ref = schema["$ref"]
-            base = ref.split("#", 1)[0] or base
-            schema = self.validators.resolve(base, ref)
-        return schema, base
 
 
 def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
@@ -222,11 +201,11 @@ def run(args: argparse.Namespace, project: Project, read: Callable[[str], str] =
     if target.exists() and not args.ueberschreiben:
         sys.stderr.write(f"praxis new: {project.relative(target)} gibt es schon. Andere Kennung wählen oder --ueberschreiben angeben.\n")
         return 1
-    site_types = [i for i, _ in vocab.choices("standorttypen")]
+    data, body = skeleton(answers, vocab.shape)
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(answers, vocab.describe, site_types), encoding="utf-8")
+    target.write_text(case_file(vocab.shape, data, body, comments=True), encoding="utf-8")
     _, problems = content.check(project, [target])
-    todo = sum(1 for p in problems.warnings if "Noch auszufüllen" in p.message or "noch auszufüllen" in p.message)
+    todo = open_fields(data, body)
     out.write(f"\n{project.relative(target)} angelegt.\n")
     if problems.errors:
         for problem in problems.errors:

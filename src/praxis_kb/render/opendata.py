@@ -17,7 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from praxis_kb.validate import shape
 from praxis_kb.validate.content import Catalogue
+from praxis_kb.validate.shape import Field, Shape
 from praxis_kb.model import Case, Model
 from praxis_kb.load.project import SOURCE_LANGUAGE
 
@@ -36,37 +38,67 @@ def _point(value: Any) -> str:
     return value["datum"] if isinstance(value, dict) else str(value or "")
 
 
-def csv_columns(site_types: list[str]) -> list[tuple[str, str, Callable[[dict[str, Any]], str]]]:
-    """(column, German description, getter over the German source data)."""
-    columns: list[tuple[str, str, Callable[[dict[str, Any]], str]]] = [
-        ("id", "Dauerhafte Kennung (= Adresse praxis/<id>/)", lambda d: d["id"]),
-        ("titel", "Titel", lambda d: d["titel"]),
-        ("kurzbeschreibung", "Kurzbeschreibung", lambda d: d["kurzbeschreibung"]),
-        ("illustrativ", "true bei ausgedachten Beispielen", lambda d: "true" if d["illustrativ"] else "false"),
-        ("status", "laeuft, beendet oder verstetigt", lambda d: d["status"]),
-        ("beginn", "Beginn (JJJJ, JJJJ-MM oder JJJJ-MM-TT)", lambda d: _point(d["zeitraum"]["beginn"])),
-        ("ende", "Ende, falls beendet", lambda d: _point(d["zeitraum"].get("ende"))),
-        ("zuletzt_geprueft", "Datum der letzten Prüfung", lambda d: d["zuletzt_geprueft"]),
-        ("standorttyp", "Standorttyp", lambda d: d["standort"]["standorttyp"]),
-        ("region", "Landkreis, kreisfreie Stadt oder sachsen", lambda d: d["standort"]["region"]),
-        ("gemeindestruktur", "Gemeindestruktur", lambda d: d["standort"]["gemeindestruktur"]),
-        ("handlungsfelder", "Handlungsfelder, durch ; getrennt", lambda d: ";".join(d["handlungsfelder"])),
-        ("akteurstypen", "Typen der beteiligten Akteur*innen, durch ; getrennt", lambda d: ";".join(sorted({t for a in d["akteure"].values() for t in a["typen"]}))),
-        ("instrumente", "Arten der Instrumente, durch ; getrennt", lambda d: ";".join(sorted({i["typ"] for i in d["instrumente"]}))),
-        ("partizipationsstufe", "Stufe im Stufenmodell der Partizipation", lambda d: d["partizipation"]["stufe"]),
-        ("kriterien", "Kriterium=Stufe, durch ; getrennt", lambda d: ";".join(f"{k}={v['stufe']}" for k, v in d["kriterien"].items())),
-    ]
-    for site_type in site_types:
-        columns.append((f"eignung_{site_type}", f"Eignungsurteil für {site_type}", lambda d, s=site_type: d["transfer"]["eignung"][s]["urteil"]))
-    columns += [
-        ("voraussetzungen_akteure", "Nötige Akteurstypen, durch ; getrennt", lambda d: ";".join(d["transfer"]["voraussetzungen"]["akteure"])),
-        ("voraussetzungen_ressourcen", "Nötige Ressourcen, durch ; getrennt", lambda d: ";".join(d["transfer"]["voraussetzungen"]["ressourcen"])),
-        ("personal_stunden_pro_monat", "Personalaufwand in Stunden pro Monat", lambda d: f"{d['transfer']['voraussetzungen']['personal']['stunden_pro_monat']:g}"),
-        ("kosten_euro_pro_jahr_von", "Sachkosten pro Jahr, untere Grenze", lambda d: str(d["transfer"]["voraussetzungen"]["kosten"]["euro_pro_jahr_von"])),
-        ("kosten_euro_pro_jahr_bis", "Sachkosten pro Jahr, obere Grenze", lambda d: str(d["transfer"]["voraussetzungen"]["kosten"]["euro_pro_jahr_bis"])),
-        ("aufbauzeit_monate", "Aufbauzeit in Monaten", lambda d: f"{d['transfer']['voraussetzungen']['aufbauzeit_monate']:g}"),
-        ("politische_rueckendeckung", "erforderlich, hilfreich oder nicht-erforderlich", lambda d: d["transfer"]["voraussetzungen"]["politische_rueckendeckung"]["bedarf"]),
-    ]
+Getter = Callable[[dict[str, Any]], str]
+
+
+def _at(data: Any, path: tuple[str, ...]) -> list[Any]:
+    """The values at *path*; ``*`` runs over every value of a map or item of a list."""
+    found = [data]
+    for part in path:
+        step: list[Any] = []
+        for value in found:
+            if part == "*":
+                step += list(value.values()) if isinstance(value, dict) else list(value) if isinstance(value, list) else []
+            elif isinstance(value, dict) and part in value:
+                step.append(value[part])
+        found = step
+    return found
+
+
+_FORMATS: dict[str, Callable[[Any], str]] = {
+    "boolean": lambda v: "true" if v else "false",
+    "number": lambda v: f"{v:g}",
+    "point": _point,
+}
+
+
+def _leaf(f: Field) -> Getter:
+    """A column for a field: a list joined by ;, the values of every entry of a map or list as a
+    sorted set joined by ;, else the value as text."""
+    item = f.item if f.kind == "list" and f.item is not None else f
+    text = _FORMATS.get(item.kind, str)
+    across = "*" in f.path
+
+    def get(data: dict[str, Any]) -> str:
+        values = _at(data, f.path)
+        if f.kind == "list":
+            values = [v for inner in values for v in inner]
+        if across:
+            return ";".join(sorted({text(v) for v in values}))
+        if f.kind == "list":
+            return ";".join(text(v) for v in values)
+        return text(values[0]) if values else ""
+
+    return get
+
+
+def csv_columns(site_types: list[str], case_shape: Shape | None = None) -> list[tuple[str, str, Getter]]:
+    """(column, German description, getter over the German source data), in the order of the
+    schema: every field with an ``x-csv`` annotation (schemas/praxisbeispiel.schema.json). A map
+    gives one column per required key (``{schluessel}`` in the name) or ``key=value`` pairs."""
+    case_shape = case_shape or shape.default({"standorttypen": site_types})
+    columns: list[tuple[str, str, Getter]] = []
+    for f in case_shape.fields():
+        if not f.csv:
+            continue
+        name, german, wert = f.csv["spalte"], f.csv["beschreibung"], f.csv.get("wert", "")
+        if "{schluessel}" in name:
+            for key in f.keys:
+                columns.append((name.format(schluessel=key), german.format(schluessel=key), lambda d, p=f.path + (key, wert): str(_at(d, p)[0])))
+        elif f.kind == "map":
+            columns.append((name, german, lambda d, p=f.path, w=wert: ";".join(f"{k}={v[w]}" for k, v in _at(d, p)[0].items())))
+        else:
+            columns.append((name, german, _leaf(f)))
     return columns
 
 
@@ -106,7 +138,8 @@ def column_description(name: str, german: str, lang: str) -> str:
 
 
 def cases_csv(catalogue: Catalogue, site_types: list[str]) -> str:
-    columns = csv_columns(site_types)
+    vocabularies = catalogue.vocabulary_ids() | {"standorttypen": site_types}
+    columns = csv_columns(site_types, shape.load(catalogue.project.schema_dir, vocabularies))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in columns])

@@ -1,0 +1,187 @@
+"""One way from answers to a case file, shared by `praxis new` and `praxis from-issue`.
+
+``build`` turns what a contributor answered into the case data, walking the shape of a case
+(validate/shape.py): an answer wins; a field left open gets its ``x-vorlage`` from the schema, a text
+the fill-in marker ``ERGÄNZEN: …``. Nothing is made up for a contributor: what no one answered and
+no template covers stays a visible marker. ``write`` turns the data into the file, with YAML
+written by ruamel.yaml: free text always quoted (so that no answer changes type: no, 01067, …),
+keys and vocabulary values plain, and, for the skeleton, the schema's title and description as a
+comment above each field.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import textwrap
+from collections.abc import Mapping
+from io import StringIO
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from praxis_kb.validate.shape import FILL_IN, MISSING, QUOTED, SCALARS, Field, Shape, fill_in_markers
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/praxisbeispiel.schema.json"
+COMMENT_WIDTH = 96
+_REFERENCE = re.compile(r"\{([a-z_.]+)\}\Z")
+_PLAIN = re.compile(r"[a-z][a-z0-9-]*\Z")
+# Words a YAML 1.1 reader (PyYAML, which reads the content) would not take as a string.
+_YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def _empty(value: Any) -> bool:
+    return value is MISSING or value is None or value == "" or value == [] or value == {}
+
+
+class _Builder:
+    def __init__(self, today: str) -> None:
+        self.today = today
+        self.root: dict[str, Any] = {}
+
+    def expand(self, template: Any) -> Any:
+        """A template with ``{heute}``, ``{jahr}`` and ``{path}`` replaced."""
+        if isinstance(template, str):
+            match = _REFERENCE.match(template)
+            if not match:
+                return template
+            name = match[1]
+            if name == "heute":
+                return self.today
+            if name == "jahr":
+                return self.today[:4]
+            value: Any = self.root
+            for part in name.split("."):
+                value = value.get(part, MISSING) if isinstance(value, dict) else MISSING
+            return list(value) if isinstance(value, dict) else copy.deepcopy(value)
+        if isinstance(template, list):
+            return [self.expand(v) for v in template]
+        if isinstance(template, dict):
+            return {k: self.expand(v) for k, v in template.items()}
+        return template
+
+    def value(self, f: Field, given: Any) -> Any:
+        if _empty(given) and not (f.kind == "list" and given == [] and f.min_items == 0):
+            given = self.expand(f.template)
+        if f.kind == "object":
+            out: dict[str, Any] = {}
+            if not f.path:
+                self.root = out
+            source = given if isinstance(given, Mapping) else {}
+            for child in f.children:
+                answer = source.get(child.key, MISSING)
+                if child.required or not _empty(answer) or answer is MISSING and child.template is not MISSING:
+                    out[child.key] = self.value(child, answer)
+            return out
+        assert f.item is not None or f.kind in SCALARS, f.path
+        if f.kind == "map":
+            if isinstance(given, Mapping):
+                entries = dict(given)
+                if "*" in entries:
+                    every = entries.pop("*")
+                    entries = {key: every for key in f.keys} | entries
+            else:
+                entries = dict.fromkeys(f.keys, MISSING)
+            return {key: self.value(f.item, v) for key, v in entries.items()}  # type: ignore[arg-type]
+        if f.kind == "list":
+            if isinstance(given, list):
+                items = given
+            else:
+                items = [MISSING] if f.min_items else []
+            if f.item.kind in ("text", "string"):  # type: ignore[union-attr]
+                # An open item of a list of texts says what the list is for.
+                return [f.marker if _empty(v) else v for v in items]
+            return [self.value(f.item, v) for v in items]  # type: ignore[arg-type]
+        if _empty(given):
+            return False if f.kind == "boolean" else f.marker
+        return given
+
+
+def build(shape: Shape, given: Mapping[str, Any], today: str) -> dict[str, Any]:
+    """The case data from *given* answers (nested like the case; absent or empty = not answered)."""
+    return _Builder(today).value(shape.root, given)  # type: ignore[no-any-return]
+
+
+def open_fields(data: Any, body: str) -> int:
+    """How many fill-in markers the case still has (front matter and body)."""
+    return len(fill_in_markers(data)) + (1 if body.strip().startswith(FILL_IN) else 0)
+
+
+def skeleton_body(shape: Shape) -> str:
+    parts = [shape.body.marker, *(f"## {heading}" for heading in shape.body.headings)]
+    return "\n\n".join(parts) + "\n"
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _scalar(f: Field | None, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    kind = f.kind if f is not None else "text"
+    if kind in QUOTED or value.startswith(FILL_IN) or not _PLAIN.match(value) or value in _YAML11_WORDS:
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _wrap(text: str, indent: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False))
+
+
+class _Writer:
+    def __init__(self, comments: bool) -> None:
+        self.comments = comments
+
+    def node(self, f: Field | None, value: Any, indent: int, commented: bool) -> Any:
+        if f is not None and f.kind == "point" and isinstance(value, dict):
+            point = CommentedMap()
+            for key, v in value.items():
+                point[key] = DoubleQuotedScalarString(v) if key != "genauigkeit" and isinstance(v, str) else v
+            return point
+        if isinstance(value, dict):
+            out = CommentedMap()
+            known = {c.key: c for c in f.children} if f is not None and f.kind == "object" else {}
+            ordered = [k for k in known if k in value] + [k for k in value if k not in known]
+            for position, key in enumerate(ordered):
+                if f is not None and f.kind == "map":
+                    child = f.item
+                    # Explain the fields of the first entry only; the others look the same.
+                    explain = commented and position == 0
+                else:
+                    child = known.get(key)
+                    explain = commented
+                out[key] = self.node(child, value[key], indent + 2, explain)
+                note = ""
+                if self.comments and commented and f is not None:
+                    if f.kind == "map" and position == 0:
+                        note = f.key_note
+                    elif f.kind == "object" and child is not None:
+                        note = child.comment
+                if note:
+                    out.yaml_set_comment_before_after_key(key, before=_wrap(note, indent), indent=indent)
+            return out
+        if isinstance(value, list):
+            item = f.item if f is not None else None
+            seq = CommentedSeq(self.node(item, v, indent + 4, False) for v in value)
+            if item is not None and item.kind in ("id", "choice") or not value:
+                seq.fa.set_flow_style()
+            return seq
+        return _scalar(f, value)
+
+
+def front_matter(shape: Shape, data: Mapping[str, Any], comments: bool = False) -> str:
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 10_000
+    out = StringIO()
+    yaml.dump(_Writer(comments).node(shape.root, dict(data), 0, True), out)
+    return out.getvalue()
+
+
+def case_file(shape: Shape, data: Mapping[str, Any], body: str, *, comments: bool = False, origin: str = "") -> str:
+    """The case as a file: the schema line, the front matter, the Markdown body."""
+    head = f"# {origin}\n" if origin else ""
+    text = body.strip() or shape.body.marker
+    return f"---\n{SCHEMA_LINE}\n{head}{front_matter(shape, data, comments)}---\n\n{text}\n"

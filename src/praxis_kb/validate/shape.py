@@ -1,0 +1,250 @@
+"""The shape of a case, read from its schema: one tree of fields for every tool that needs it.
+
+schemas/praxisbeispiel.schema.json is the one description of a case. Besides what JSON Schema
+checks, each property carries what the tools around it need, as annotations the validators ignore:
+
+``title``, ``description``
+    written for contributors: the comment above the field in the ``praxis new`` skeleton, the
+    label and fallback help text in the issue form.
+``x-vorlage``
+    the value the skeleton starts with where a fill-in marker cannot stand (a vocabulary value, a
+    number, example keys of a map). In a map, the key ``*`` stands for every required key. A whole
+    string ``{heute}``, ``{jahr}`` or ``{a.b}`` is replaced by today's date, the year, or the value
+    already built at path a.b (a map there gives its keys).
+``x-ergaenzen``
+    what the fill-in marker says (``ERGÄNZEN: <text>``); without it, the field's title.
+``x-formular``
+    how the issue form asks for the field (label, help text, input kind, columns of a table
+    answered as lines "a; b; c"); ``false`` leaves the field out of the form.
+``x-csv``
+    the column of data/cases.csv that holds the field.
+``x-beschreibung`` (top level)
+    the Markdown body below the front matter: its title, help text and skeleton headings.
+
+Adding a field therefore means: the schema (with these annotations where the defaults do not
+fit), the model, and the page template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from praxis_kb.validate import schemas
+
+FILL_IN = "ERGÄNZEN:"
+
+# Kinds of field. Scalars: text (free text to translate), string (other free strings: e-mail,
+# phone, address), id (a key such as fsa), choice (a vocabulary value), date, point (year, month or
+# day, or an uncertain date as an object), boolean, integer, number. Containers: object (fixed
+# properties), map (keys chosen by the contributor, one schema for every value), list.
+SCALARS = frozenset({"text", "string", "id", "choice", "date", "point", "boolean", "integer", "number"})
+QUOTED = frozenset({"text", "string", "date", "point"})
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # property name; "*" for the values of a map or the items of a list
+    path: tuple[str, ...]  # from the case root, "*" standing for any key or index
+    kind: str
+    title: str = ""
+    description: str = ""
+    required: bool = False
+    vocabulary: str = ""  # for choice
+    const: Any = MISSING
+    minimum: float | None = None
+    maximum: float | None = None
+    min_items: int = 0
+    children: tuple[Field, ...] = ()  # object properties, in schema order
+    item: Field | None = None  # map values, list items
+    keys: tuple[str, ...] = ()  # keys a map must have (e.g. every site type)
+    key_vocabulary: str = ""  # vocabulary the keys of a map come from
+    key_note: str = ""  # what the keys of a map are, for the comment above the first
+    template: Any = MISSING  # x-vorlage
+    fill_in: str = ""  # x-ergaenzen
+    form: Mapping[str, Any] | None = field(default=None, hash=False)  # x-formular; None = defaults
+    in_form: bool = True
+    csv: Mapping[str, Any] | None = field(default=None, hash=False)
+
+    def child(self, key: str) -> Field:
+        return next(c for c in self.children if c.key == key)
+
+    def find(self, path: tuple[str, ...] | str) -> Field:
+        """The field at *path* ("a.b" or a tuple; "*" steps into map values and list items)."""
+        parts = tuple(path.split(".")) if isinstance(path, str) else path
+        here = self
+        for part in parts:
+            if here.kind in ("map", "list"):
+                assert here.item is not None
+                here = here.item
+            else:
+                here = here.child(part)
+        return here
+
+    def walk(self) -> Iterator[Field]:
+        """This field and every field below it, depth first in schema order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+        if self.item is not None:
+            yield from self.item.walk()
+
+    @property
+    def marker(self) -> str:
+        """The fill-in value of this field: ERGÄNZEN: and what belongs here."""
+        return f"{FILL_IN} {self.fill_in or self.title or self.key}"
+
+    @property
+    def comment(self) -> str:
+        """Title and description, for the comment above the field."""
+        if self.title and self.description:
+            return f"{self.title}: {self.description}"
+        return self.description or self.title
+
+
+@dataclass(frozen=True)
+class Body:
+    """The Markdown text below the front matter."""
+
+    title: str
+    description: str
+    fill_in: str
+    headings: tuple[str, ...]
+    form_after: str  # the form asks for it after this top-level field
+
+    @property
+    def marker(self) -> str:
+        return f"{FILL_IN} {self.fill_in}"
+
+
+@dataclass(frozen=True)
+class Shape:
+    root: Field
+    body: Body
+
+    def fields(self) -> Iterator[Field]:
+        return self.root.walk()
+
+
+class _Reader:
+    def __init__(self, documents: Mapping[str, dict[str, Any]]) -> None:
+        self.documents = documents
+
+    def resolve(self, base: str, ref: str) -> tuple[dict[str, Any], str]:
+        document, _, pointer = ref.partition("#")
+        base = document or base
+        node: Any = self.documents[base]
+        for part in [p for p in pointer.split("/") if p]:
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node, base
+
+    def merged(self, schema: dict[str, Any], base: str) -> tuple[dict[str, Any], str, str]:
+        """A schema with its ``$ref`` chain folded in (the outer keywords win); the last ref's name."""
+        out: dict[str, Any] = {}
+        name = ""
+        while True:
+            for key, value in schema.items():
+                out.setdefault(key, value)
+            ref = schema.get("$ref")
+            if not ref:
+                break
+            name = ref.rsplit("/", 1)[-1]
+            schema, base = self.resolve(base, ref)
+        out.pop("$ref", None)
+        return out, base, name
+
+    def read(self, schema: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
+        s, base, ref_name = self.merged(schema, base)
+        common: dict[str, Any] = {
+            "key": key,
+            "path": path,
+            "title": s.get("title", ""),
+            "description": s.get("description", ""),
+            "required": required,
+            "template": s.get("x-vorlage", MISSING),
+            "fill_in": s.get("x-ergaenzen", ""),
+            "form": s.get("x-formular") or None,
+            "in_form": s.get("x-formular", True) is not False,
+            "csv": s.get("x-csv"),
+            "const": s.get("const", MISSING),
+            "minimum": s.get("minimum"),
+            "maximum": s.get("maximum"),
+            "min_items": s.get("minItems", s.get("minProperties", 0)),
+        }
+        if "properties" in s and "additionalProperties" not in s or s.get("additionalProperties") is False:
+            needed = set(s.get("required", []))
+            children = tuple(self.read(sub, base, k, path + (k,), k in needed) for k, sub in s.get("properties", {}).items())
+            return Field(kind="object", children=children, **common)
+        if isinstance(s.get("additionalProperties"), dict):
+            names, _, _ = self.merged(s.get("propertyNames", {}), base)
+            item = self.read(s["additionalProperties"], base, "*", path + ("*",), True)
+            return Field(
+                kind="map", item=item, keys=tuple(s.get("required", [])), key_vocabulary=names.get("x-vokabular", ""),
+                key_note=s.get("propertyNames", {}).get("description", ""), **common,
+            )
+        if s.get("type") == "array":
+            item = self.read(s.get("items", {}), base, "*", path + ("*",), True)
+            return Field(kind="list", item=item, **common)
+        if "x-vokabular" in s:
+            return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
+        if "anyOf" in s:
+            return Field(kind="point", **common)
+        if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
+            return Field(kind=s.get("type", "boolean"), **common)
+        if s.get("format") == "date":
+            return Field(kind="date", **common)
+        if s.get("x-uebersetzbar"):
+            return Field(kind="text", **common)
+        if ref_name == "kennung":
+            return Field(kind="id", **common)
+        return Field(kind="string", **common)
+
+
+def case_shape(documents: Mapping[str, dict[str, Any]]) -> Shape:
+    """The shape from the schemas by file name (the case schema and the ones it refers to)."""
+    top = documents[schemas.CASE_SCHEMA]
+    root = _Reader(documents).read(top, schemas.CASE_SCHEMA, "", (), True)
+    body = top.get("x-beschreibung", {})
+    return Shape(
+        root,
+        Body(body.get("title", ""), body.get("description", ""), body.get("x-ergaenzen", ""), tuple(body.get("x-abschnitte", [])), body.get("x-formular-nach", "")),
+    )
+
+
+def load(schema_dir: Path, vocabularies: Mapping[str, list[str]]) -> Shape:
+    """The shape of a case in a project, with the allowed values of its vocabularies."""
+    documents = dict(schemas.load_hand_written(schema_dir))
+    documents[schemas.VALUES_SCHEMA] = schemas.values_schema(vocabularies)
+    return case_shape(documents)
+
+
+# The schemas of the repository this package belongs to: for callers that know no project.
+REPOSITORY_SCHEMAS = Path(__file__).resolve().parents[3] / "schemas"
+
+
+def default(vocabularies: Mapping[str, list[str]]) -> Shape:
+    return load(REPOSITORY_SCHEMAS, vocabularies)
+
+
+def fill_in_markers(data: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Paths of values that still start with ERGÄNZEN."""
+    found: list[tuple[str | int, ...]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += fill_in_markers(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += fill_in_markers(value, path + (index,))
+    elif isinstance(data, str) and data.strip().startswith(FILL_IN):
+        found.append(path)
+    return found
