@@ -264,16 +264,16 @@ def test_a_new_field_in_the_schema_reaches_skeleton_form_and_csv(project: Projec
     converted, _ = converter.convert(answers, "neu", TODAY)
     assert converted["zielgruppe"] == "Familien im Dorf"
     # the CSV has a column for it
-    columns = opendata.csv_columns([i for i, _ in types], wider)
+    columns = opendata.csv_columns(wider)
     named = {name: (german, get) for name, german, get in columns}
     assert named["zielgruppe"][0] == "Für wen die Praxis gedacht ist"
     assert named["zielgruppe"][1](converted) == "Familien im Dorf"
-    assert [name for name, _, _ in columns][:-1] == [name for name, _, _ in opendata.csv_columns([i for i, _ in types])][: len(columns) - 1]
+    assert [name for name, _, _ in columns][:-1] == [name for name, _, _ in opendata.csv_columns(shape.load(project.schema_dir, catalogue.vocabulary_ids()))][: len(columns) - 1]
 
 
 def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue: content.Catalogue) -> None:
     types = [i for i, _ in site_types(catalogue)]
-    columns = opendata.csv_columns(types, case_shape)
+    columns = opendata.csv_columns(case_shape)
     names = [name for name, _, _ in columns]
     annotated = [f for f in case_shape.fields() if f.csv]
     assert len(names) == len(annotated) - 1 + len(types)  # eignung: one column per site type

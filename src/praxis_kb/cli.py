@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from praxis_kb.validate import content, schemas
+from praxis_kb.validate import content, schemas, shape
+from praxis_kb.validate.shape import Shape
 from praxis_kb.load.project import Project, find_root
 from .reporters import REPORTERS
 
@@ -100,7 +101,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return newcase.run(args, _project(args))
 
 
-def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, str]]] | None:
+def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, str]], Shape] | None:
     from praxis_kb.model import pick
 
     catalogue, problems = content.check(project)
@@ -108,7 +109,7 @@ def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, s
         sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
         return None
     site_types = [(e["id"], pick(e["label"], "de")) for e in catalogue.vocabularies["standorttypen"].data["eintraege"]]
-    return catalogue, site_types
+    return catalogue, site_types, shape.load(project.schema_dir, catalogue.vocabulary_ids())
 
 
 def cmd_issue_form(args: argparse.Namespace) -> int:
@@ -118,8 +119,8 @@ def cmd_issue_form(args: argparse.Namespace) -> int:
     inputs = _form_inputs(project)
     if inputs is None:
         return 1
-    catalogue, site_types = inputs
-    rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types)
+    catalogue, site_types, case_shape = inputs
+    rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types, case_shape)
     target = project.root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml"
     return _write_generated(project, target, rendered, args.check, "praxis issue-form")
 
@@ -134,7 +135,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
     inputs = _form_inputs(project)
     if inputs is None:
         return 1
-    catalogue, site_types = inputs
+    catalogue, site_types, case_shape = inputs
     try:
         raw = sys.stdin.read() if args.issue in (None, "-") else Path(args.issue).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -142,13 +143,13 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         print("Hinweis: geben Sie eine Textdatei in UTF-8 mit dem Text des Issues an, oder - für die Standardeingabe.", file=sys.stderr)
         return 1
     body, number = issueform.read_issue(raw)
-    answers = issueform.parse_body(body, site_types)
+    answers = issueform.parse_body(body, site_types, case_shape)
     if not answers.get("titel"):
         print("praxis from-issue: Das ist kein ausgefülltes Formular „Praxisbeispiel einreichen“ (kein Titel gefunden).", file=sys.stderr)
         return 1
     case_id = args.id or slug(answers["titel"])
     converter = issueform.Converter(
-        {k: d.data for k, d in catalogue.vocabularies.items()}, {k: d.data for k, d in catalogue.criteria.items()}, site_types
+        {k: d.data for k, d in catalogue.vocabularies.items()}, {k: d.data for k, d in catalogue.criteria.items()}, site_types, shape=case_shape
     )
     data, narrative = converter.convert(answers, case_id, dt.date.today().isoformat())
     if converter.problems:
@@ -162,7 +163,7 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         print(f"praxis from-issue: {project.relative(target)} gibt es schon; --id oder --ueberschreiben angeben.", file=sys.stderr)
         return 1
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(issueform.case_file(data, narrative, number), encoding="utf-8")
+    target.write_text(issueform.case_file(data, narrative, number, case_shape), encoding="utf-8")
     _, problems = content.check(project, [target])
     sys.stdout.write(REPORTERS["text"](problems.sorted(), 1))
     print(f"{project.relative(target)} geschrieben.")

@@ -12,7 +12,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from praxis_kb.validate import shape
 from praxis_kb.validate.content import Catalogue
+from praxis_kb.validate.shape import Shape
 from praxis_kb.load.project import SOURCE_LANGUAGE
 
 Text = dict[str, str]  # language → text
@@ -250,6 +252,7 @@ class Model:
     vocabularies: dict[str, Vocabulary]
     criteria: dict[str, Criterion]
     cases: dict[str, dict[str, Case]]  # id → language → case
+    shape: Shape  # the shape of a case, as the project's schema describes it (open data columns)
 
     def vocab(self, name: str) -> Vocabulary:
         return self.vocabularies[name]
@@ -388,4 +391,5 @@ def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
                     body, body_lang = translation.body, lang
             per_lang[lang] = _case(case_id, lang, data, body, body_lang, status)
         cases[case_id] = per_lang
-    return Model(languages, vocabularies, criteria, cases)
+    case_shape = shape.load(catalogue.project.schema_dir, catalogue.vocabulary_ids())
+    return Model(languages, vocabularies, criteria, cases, case_shape)

@@ -82,11 +82,10 @@ def _leaf(f: Field) -> Getter:
     return get
 
 
-def csv_columns(site_types: list[str], case_shape: Shape | None = None) -> list[tuple[str, str, Getter]]:
+def csv_columns(case_shape: Shape) -> list[tuple[str, str, Getter]]:
     """(column, German description, getter over the German source data), in the order of the
     schema: every field with an ``x-csv`` annotation (schemas/praxisbeispiel.schema.json). A map
     gives one column per required key (``{schluessel}`` in the name) or ``key=value`` pairs."""
-    case_shape = case_shape or shape.default({"standorttypen": site_types})
     columns: list[tuple[str, str, Getter]] = []
     for f in case_shape.fields():
         if not f.csv:
@@ -139,7 +138,7 @@ def column_description(name: str, german: str, lang: str) -> str:
 
 def cases_csv(catalogue: Catalogue, site_types: list[str]) -> str:
     vocabularies = catalogue.vocabulary_ids() | {"standorttypen": site_types}
-    columns = csv_columns(site_types, shape.load(catalogue.project.schema_dir, vocabularies))
+    columns = csv_columns(shape.load(catalogue.project.schema_dir, vocabularies))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in columns])

@@ -9,8 +9,7 @@ from praxis_kb.render.fragments import Page
 
 
 def open_data_page(ctx: Context) -> Page:
-    site_types = list(ctx.model.vocab("standorttypen").entries)
-    columns = [(name, opendata.column_description(name, german, ctx.lang)) for name, german, _ in opendata.csv_columns(site_types)]
+    columns = [(name, opendata.column_description(name, german, ctx.lang)) for name, german, _ in opendata.csv_columns(ctx.model.shape)]
     body = environment().get_template("open_data.md.j2").render(
         columns=columns, root=ctx.root(), feed=opendata.feed_name(ctx.lang), **ctx.helpers("../")
     )

@@ -17,7 +17,7 @@ from praxis_kb.validate import schemas
 from praxis_kb.validate.messages import schema_problems
 from praxis_kb.problems import ContentError, Problems, Severity
 from praxis_kb.validate.privacy import MESSAGES, approved_contacts, scan_line, scan_values
-from praxis_kb.authoring.scaffold import FILL_IN, fill_in_markers
+from praxis_kb.validate.shape import FILL_IN, fill_in_markers
 from praxis_kb.load.project import SOURCE_LANGUAGE, Project
 from praxis_kb.load.sources import Document, read_markdown, read_yaml
 from praxis_kb.load.strictyaml import Path_, json_path
