@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -93,3 +95,35 @@ def test_the_german_only_preview_builds_german_only(sandbox: Project) -> None:
         retitle(sandbox, "Ein neuer Titel für die deutsche Vorschau")
         wait_for(f"{base}/praxis/{CASE}/", "Ein neuer Titel für die deutsche Vorschau")
         wait_for(f"{base}/pagefind/pagefind-entry.json", '"de"')  # the search follows the pages
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_schema_vocabulary_and_ui_string_apply_on_the_next_rebuild(sandbox: Project, tmp_path: Path) -> None:
+    # The preview runs a copy of the package, so that its UI strings can be edited here.
+    import praxis_kb
+
+    package = tmp_path / "paket"
+    shutil.copytree(Path(praxis_kb.__file__).parent, package / "praxis_kb", ignore=shutil.ignore_patterns("__pycache__"))
+    strings = package / "praxis_kb" / "ui" / "strings.yml"
+    with preview(sandbox, PYTHONPATH=str(package)) as base:
+        wait_for(f"{base}/praxis/{CASE}/", "Runder Tisch")
+        # a vocabulary label
+        replace_in(sandbox.root / "kriterien" / "vokabulare" / "standorttypen.yml", "de: Kleinstadt", "de: Kleinstadt im Test")
+        wait_for(f"{base}/praxis/{CASE}/", "Kleinstadt im Test")
+        # a UI string of the site
+        replace_in(strings, "de: Noch nicht übersetzt", "de: Noch nicht übersetzt (Test)")
+        replace_in(strings, "de: Standorttyp\n", "de: Art des Standorts im Test\n")
+        wait_for(f"{base}/praxis/{CASE}/", "Art des Standorts im Test")
+        # a schema rule: the next rebuild refuses a title the schema no longer allows
+        log = sandbox.root / "serve.log"
+        before = len(log.read_text(encoding="utf-8"))
+        replace_in(sandbox.schema_dir / "praxisbeispiel.schema.json", '"maxLength": 120', '"maxLength": 5')
+        deadline = time.monotonic() + 90
+        while not re.search(rf"praxis/{CASE}\.de\.md:\d+:\d+: error: .*titel", log.read_text(encoding="utf-8")[before:]):
+            assert time.monotonic() < deadline, "the edited schema was not applied"
+            time.sleep(0.5)

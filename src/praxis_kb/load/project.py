@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 SOURCE_LANGUAGE = "de"
+# The site's own texts and their review status, shipped with the package.
+UI_DIR = Path(__file__).resolve().parent.parent / "ui"
 
 
 class _ConfigLoader(yaml.SafeLoader):

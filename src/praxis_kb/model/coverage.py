@@ -7,24 +7,25 @@ shown in German on the site; the build warns about gaps but does not fail.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
 
 from praxis_kb.validate.content import Catalogue
-from praxis_kb.load.project import SOURCE_LANGUAGE
+from praxis_kb.load import filecache
+from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR
 
 AREAS = ("ui", "vocabularies", "criteria", "cases")
 
 
-@cache
-def ui_review_status() -> dict[str, str]:
-    """Review status of the site's own texts per language (ui/status.yml)."""
-    raw = resources.files("praxis_kb").joinpath("ui/status.yml").read_text(encoding="utf-8")
+def _statuses(raw: str) -> dict[str, str]:
     data = yaml.safe_load(raw) or {}
     return {str(k): str(v) for k, v in data.items()}
+
+
+def ui_review_status() -> dict[str, str]:
+    """Review status of the site's own texts per language (ui/status.yml)."""
+    return filecache.parsed(UI_DIR / "status.yml", _statuses)
 
 
 @dataclass

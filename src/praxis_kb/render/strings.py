@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache, lru_cache
-from importlib import resources
 
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
+from praxis_kb.load import filecache
+from praxis_kb.load.project import UI_DIR
 from praxis_kb.model import DatePoint, Text, pick
 
 
-@cache
-def ui_strings() -> dict[str, Text]:
-    raw = resources.files("praxis_kb").joinpath("ui/strings.yml").read_text(encoding="utf-8")
+def _table(raw: str) -> dict[str, Text]:
     data = yaml.safe_load(raw)
     assert isinstance(data, dict)
     return data
+
+
+_seen: dict[str, Text] | None = None
+
+
+def ui_strings() -> dict[str, Text]:
+    """The site's own texts (ui/strings.yml), read again when the file changes."""
+    global _seen
+    table = filecache.parsed(UI_DIR / "strings.yml", _table)
+    if table is not _seen:  # changed (under a preview): dates formatted with the old texts go too
+        _seen = table
+        format_point.cache_clear()
+    return table
 
 
 class Strings:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,8 @@ import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from praxis_kb.load import filecache
 
 CASE_SCHEMA = "praxisbeispiel.schema.json"
 CRITERION_SCHEMA = "kriterium.schema.json"
@@ -103,13 +104,9 @@ def render_values_schema(vocabularies: Mapping[str, list[str]]) -> str:
     return json.dumps(values_schema(vocabularies), ensure_ascii=False, indent=2) + "\n"
 
 
-@cache
-def _hand_written(schema_dir: str) -> dict[str, dict[str, Any]]:
-    return {name: json.loads((Path(schema_dir) / name).read_text(encoding="utf-8")) for name in HAND_WRITTEN}
-
-
 def load_hand_written(schema_dir: Path) -> dict[str, dict[str, Any]]:
-    return _hand_written(str(schema_dir.resolve()))
+    """The hand-written schemas, read again when one changes (a preview keeps this process)."""
+    return {name: filecache.parsed(schema_dir.resolve() / name, json.loads) for name in HAND_WRITTEN}
 
 
 # Base address under which the schemas refer to each other (their "$ref"s are relative file names).
