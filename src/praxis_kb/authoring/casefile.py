@@ -66,37 +66,41 @@ class _Builder:
         if _empty(given) and not (f.kind == "list" and given == [] and f.min_items == 0):
             given = self.expand(f.template)
         if f.kind == "object":
-            out: dict[str, Any] = {}
-            if not f.path:
-                self.root = out
-            source = given if isinstance(given, Mapping) else {}
-            for child in f.children:
-                answer = source.get(child.key, MISSING)
-                if child.required or not _empty(answer) or answer is MISSING and child.template is not MISSING:
-                    out[child.key] = self.value(child, answer)
-            return out
-        assert f.item is not None or f.kind in SCALARS, f.path
-        if f.kind == "map":
-            if isinstance(given, Mapping):
-                entries = dict(given)
-                if "*" in entries:
-                    every = entries.pop("*")
-                    entries = {key: every for key in f.keys} | entries
-            else:
-                entries = dict.fromkeys(f.keys, MISSING)
-            return {key: self.value(f.item, v) for key, v in entries.items()}  # type: ignore[arg-type]
-        if f.kind == "list":
-            if isinstance(given, list):
-                items = given
-            else:
-                items = [MISSING] if f.min_items else []
-            if f.item.kind in ("text", "string"):  # type: ignore[union-attr]
-                # An open item of a list of texts says what the list is for.
-                return [f.marker if _empty(v) else v for v in items]
-            return [self.value(f.item, v) for v in items]  # type: ignore[arg-type]
+            return self._object(f, given)
+        if f.kind in ("map", "list"):
+            assert f.item is not None, f.path
+            return self._map(f, f.item, given) if f.kind == "map" else self._list(f, f.item, given)
+        assert f.kind in SCALARS, f.path
         if _empty(given):
             return False if f.kind == "boolean" else f.marker
         return given
+
+    def _object(self, f: Field, given: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if not f.path:
+            self.root = out
+        source = given if isinstance(given, Mapping) else {}
+        for child in f.children:
+            answer = source.get(child.key, MISSING)
+            if child.required or not _empty(answer) or answer is MISSING and child.template is not MISSING:
+                out[child.key] = self.value(child, answer)
+        return out
+
+    def _map(self, f: Field, item: Field, given: Any) -> dict[str, Any]:
+        if isinstance(given, Mapping):
+            entries = dict(given)
+            if "*" in entries:  # one answer for every required key
+                every = entries.pop("*")
+                entries = {key: every for key in f.keys} | entries
+        else:
+            entries = dict.fromkeys(f.keys, MISSING)
+        return {key: self.value(item, v) for key, v in entries.items()}
+
+    def _list(self, f: Field, item: Field, given: Any) -> list[Any]:
+        items = given if isinstance(given, list) else [MISSING] if f.min_items else []
+        if item.kind in ("text", "string"):  # an open item of a list of texts says what the list is for
+            return [f.marker if _empty(v) else v for v in items]
+        return [self.value(item, v) for v in items]
 
 
 def build(shape: Shape, given: Mapping[str, Any], today: str) -> dict[str, Any]:
@@ -141,27 +145,7 @@ class _Writer:
                 point[key] = DoubleQuotedScalarString(v) if key != "genauigkeit" and isinstance(v, str) else v
             return point
         if isinstance(value, dict):
-            out = CommentedMap()
-            known = {c.key: c for c in f.children} if f is not None and f.kind == "object" else {}
-            ordered = [k for k in known if k in value] + [k for k in value if k not in known]
-            for position, key in enumerate(ordered):
-                if f is not None and f.kind == "map":
-                    child = f.item
-                    # Explain the fields of the first entry only; the others look the same.
-                    explain = commented and position == 0
-                else:
-                    child = known.get(key)
-                    explain = commented
-                out[key] = self.node(child, value[key], indent + 2, explain)
-                note = ""
-                if self.comments and commented and f is not None:
-                    if f.kind == "map" and position == 0:
-                        note = f.key_note
-                    elif f.kind == "object" and child is not None:
-                        note = child.comment
-                if note:
-                    out.yaml_set_comment_before_after_key(key, before=_wrap(note, indent), indent=indent)
-            return out
+            return self._mapping(f, value, indent, commented)
         if isinstance(value, list):
             item = f.item if f is not None else None
             seq = CommentedSeq(self.node(item, v, indent + 4, False) for v in value)
@@ -169,6 +153,29 @@ class _Writer:
                 seq.fa.set_flow_style()
             return seq
         return _scalar(f, value)
+
+    def _mapping(self, f: Field | None, value: dict[str, Any], indent: int, commented: bool) -> CommentedMap:
+        out = CommentedMap()
+        known = {c.key: c for c in f.children} if f is not None and f.kind == "object" else {}
+        ordered = [k for k in known if k in value] + [k for k in value if k not in known]
+        for position, key in enumerate(ordered):
+            in_map = f is not None and f.kind == "map"
+            child = f.item if in_map and f is not None else known.get(key)
+            # In a map, the fields of the first entry are explained; the others look the same.
+            out[key] = self.node(child, value[key], indent + 2, commented and (position == 0 or not in_map))
+            note = self._note(f, child, position) if self.comments and commented else ""
+            if note:
+                out.yaml_set_comment_before_after_key(key, before=_wrap(note, indent), indent=indent)
+        return out
+
+    @staticmethod
+    def _note(f: Field | None, child: Field | None, position: int) -> str:
+        """The comment above a key: what the keys of a map are (once), or what a field is."""
+        if f is not None and f.kind == "map" and position == 0:
+            return f.key_note
+        if f is not None and f.kind == "object" and child is not None:
+            return child.comment
+        return ""
 
 
 def front_matter(shape: Shape, data: Mapping[str, Any], comments: bool = False) -> str:

@@ -63,35 +63,51 @@ def _labels(vocabularies: Mapping[str, Any]) -> dict[str, dict[str, str]]:
 
 def form_fields(shape: Shape, key_labels: Mapping[str, Mapping[str, str]]) -> list[FormField]:
     """The questions of the form, in the order of the schema."""
-    out: list[FormField] = []
-    groups: dict[str, int] = {}
+    questions = _Questions(shape, key_labels)
+    questions.visit(shape.root, (), True)
+    return questions.out
 
-    def add(f: Field, path: tuple[str, ...], required: bool, spec: Mapping[str, Any], label: str) -> None:
+
+def _question_kind(f: Field, spec: Mapping[str, Any]) -> tuple[str, str, bool]:
+    """How the form asks for a field that is not a checkbox: (kind, vocabulary, needs an answer
+    only if the list must not be empty)."""
+    item = f.item
+    if f.kind in ("map", "list") and item is not None and item.kind == "object":
+        return "rows", "", True
+    if f.kind == "list" and item is not None and item.kind == "choice":
+        return "multi", item.vocabulary, True
+    if f.kind == "list":
+        return "textarea", "", True
+    if f.kind == "choice":
+        return "dropdown", f.vocabulary, False
+    return spec.get("feld", "textarea" if f.kind == "text" else "input"), "", False
+
+
+@dataclasses.dataclass
+class _Questions:
+    shape: Shape
+    key_labels: Mapping[str, Mapping[str, str]]
+    out: list[FormField] = dataclasses.field(default_factory=list)
+    groups: dict[str, int] = dataclasses.field(default_factory=dict)  # checkbox group → its question
+
+    def add(self, f: Field, path: tuple[str, ...], required: bool, spec: Mapping[str, Any], label: str) -> None:
         description = spec.get("beschreibung", f.description)
         common = {"label": label, "description": description, "field": f, "path": path, "placeholder": spec.get("platzhalter", "")}
         ident = "-".join(path)
-        if f.kind == "boolean":
+        if f.kind == "boolean":  # a checkbox, alone or in a group of checkboxes
             option = Option(spec.get("option", label), f.const is True, path)
             group = spec.get("gruppe", ident)
-            if group in groups:
-                first = out[groups[group]]
-                out[groups[group]] = dataclasses.replace(first, options=first.options + (option,))
+            if group in self.groups:
+                first = self.out[self.groups[group]]
+                self.out[self.groups[group]] = dataclasses.replace(first, options=first.options + (option,))
                 return
-            groups[group] = len(out)
-            out.append(FormField(group, kind="checkboxes", required=required, options=(option,), **common))
-        elif f.kind in ("map", "list") and f.item is not None and f.item.kind == "object":
-            out.append(FormField(ident, kind="rows", required=required and f.min_items > 0, **common))
-        elif f.kind == "list" and f.item is not None and f.item.kind == "choice":
-            out.append(FormField(ident, kind="multi", required=required and f.min_items > 0, vocabulary=f.item.vocabulary, **common))
-        elif f.kind == "list":
-            out.append(FormField(ident, kind="textarea", required=required and f.min_items > 0, **common))
-        elif f.kind == "choice":
-            out.append(FormField(ident, kind="dropdown", required=required, vocabulary=f.vocabulary, **common))
-        else:
-            kind = spec.get("feld", "textarea" if f.kind == "text" else "input")
-            out.append(FormField(ident, kind=kind, required=required, **common))
+            self.groups[group] = len(self.out)
+            self.out.append(FormField(group, kind="checkboxes", required=required, options=(option,), **common))
+            return
+        kind, vocabulary, per_list = _question_kind(f, spec)
+        self.out.append(FormField(ident, kind=kind, required=required and (f.min_items > 0 if per_list else True), vocabulary=vocabulary, **common))
 
-    def visit(parent: Field, path: tuple[str, ...], required: bool) -> None:
+    def visit(self, parent: Field, path: tuple[str, ...], required: bool) -> None:
         for f in parent.children:
             spec = f.form or {}
             if not f.in_form or not (f.required or f.form):
@@ -99,23 +115,23 @@ def form_fields(shape: Shape, key_labels: Mapping[str, Mapping[str, str]]) -> li
             here = path + (f.key,)
             needed = required and f.required
             if f.kind == "object":
-                visit(f, here, needed)
+                self.visit(f, here, needed)
             elif f.kind == "map" and f.keys and f.item is not None and f.item.kind == "object":
-                # One question per key and field, e.g. a verdict for every site type.
-                per_key = spec.get("je_schluessel", {})
-                for key in f.keys:
-                    name = key_labels.get(f.key_vocabulary, {}).get(key, key)
-                    for sub in f.item.children:
-                        sub_spec = per_key.get(sub.key, {})
-                        label = sub_spec.get("label", f"{sub.title}: {{schluessel}}").format(schluessel=name)
-                        add(sub, here + (key, sub.key), needed and sub.required, sub_spec, label)
+                self.per_key(f, f.item, here, needed, spec)
             else:
-                add(f, here, needed, spec, spec.get("label", f.title))
-            if not path and f.key == shape.body.form_after:
-                out.append(FormField(BODY_ID, shape.body.title, "textarea", shape.body.description, True))
+                self.add(f, here, needed, spec, spec.get("label", f.title))
+            if not path and f.key == self.shape.body.form_after:
+                self.out.append(FormField(BODY_ID, self.shape.body.title, "textarea", self.shape.body.description, True))
 
-    visit(shape.root, (), True)
-    return out
+    def per_key(self, f: Field, item: Field, here: tuple[str, ...], needed: bool, spec: Mapping[str, Any]) -> None:
+        """One question per key and field, e.g. a verdict for every site type."""
+        per_key = spec.get("je_schluessel", {})
+        for key in f.keys:
+            name = self.key_labels.get(f.key_vocabulary, {}).get(key, key)
+            for sub in item.children:
+                sub_spec = per_key.get(sub.key, {})
+                label = sub_spec.get("label", f"{sub.title}: {{schluessel}}").format(schluessel=name)
+                self.add(sub, here + (key, sub.key), needed and sub.required, sub_spec, label)
 
 
 def fields(site_types: list[tuple[str, str]], shape: Shape | None = None) -> list[FormField]:
@@ -232,7 +248,7 @@ class Converter:
             return str(table[key])
         starting = {ident for label, ident in table.items() if key and label.startswith(key)}
         if len(starting) == 1:  # "Selbstauskunft" for "Selbstauskunft der Beteiligten"
-            return starting.pop()
+            return str(starting.pop())
         close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
         hint = f" (meinten Sie „{close[0]}“?)" if close else ""
         self.fail(field_id, f"„{value.strip()}“ ist kein erlaubter Wert{hint}", line)
@@ -258,9 +274,14 @@ class Converter:
             value = float(text)
         except ValueError:
             value = float("nan")
-        if value != value or f.kind == "integer" and not value.is_integer() or f.minimum is not None and value < f.minimum or f.maximum is not None and value > f.maximum:
+        too_small = f.minimum is not None and value < f.minimum
+        too_large = f.maximum is not None and value > f.maximum
+        if value != value or f.kind == "integer" and not value.is_integer() or too_small or too_large:
             whole = "ganze Zahl" if f.kind == "integer" else "Zahl"
-            limits = f" von {f.minimum:g} bis {f.maximum:g}" if f.minimum is not None and f.maximum is not None else f" ab {f.minimum:g}" if f.minimum is not None else ""
+            if f.minimum is not None and f.maximum is not None:
+                limits = f" von {f.minimum:g} bis {f.maximum:g}"
+            else:
+                limits = f" ab {f.minimum:g}" if f.minimum is not None else ""
             what = f"{f.title} " if line else ""  # in a table: which column
             self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}", line)
             return 0
@@ -311,49 +332,64 @@ class Converter:
 
     # -- tables ----------------------------------------------------------------------------------
     def rows(self, form: FormField, raw: str) -> Any:
+        """A table answered as lines "a; b; c": a list of entries, or entries under keys."""
         f = form.field
         assert f is not None and f.item is not None
         spec = f.form or {}
         columns: list[str] = spec.get("spalten") or [c.key for c in f.item.children if c.required]
-        needed = sum(1 for c in columns if c == "*" or f.item.child(c).required)
         key_rule = spec.get("schluessel", "")
         table = self.tables.setdefault(f.key, _Table())
         entries: list[Any] = []
         keyed: dict[str, Any] = {}
         for number, text in enumerate(raw.split("\n"), 1):
-            text = text.strip().lstrip("-*• ").strip()
-            if not text:
+            row = self.row(form, f.item, columns, text, number)
+            if row is None:
                 continue
-            cells = [c.strip() for c in text.split(";")]
-            if len(cells) < needed:
-                self.fail(form.id, f"braucht {needed} Angaben, getrennt durch Semikolon (;) – gefunden: {len(cells)}", number)
-                continue
-            if len(cells) > len(columns):  # a semicolon inside the last cell
-                cells = cells[: len(columns) - 1] + ["; ".join(cells[len(columns) - 1 :])]
-            entry: dict[str, Any] = {}
-            key = ""
-            for column, cell in zip(columns, cells):
-                if column == "*":
-                    key = self.criterion(cell, form.id, number) if key_rule == "kriterium" else cell
-                else:
-                    value = self.value(f.item.child(column), cell, form.id, number)
-                    if value != "" and value != [] or f.item.child(column).required:
-                        entry[column] = value
+            key, entry = row
             if f.kind == "list":
                 entries.append(entry)
                 continue
-            if "{nummer}" in key_rule:
-                key = key_rule.format(nummer=number)
-            elif key_rule and key_rule != "kriterium":
-                key = slug(str(entry.get(key_rule, "")))[:40].strip("-") or f"eintrag-{number}"
-                while key in keyed:
-                    key += "-2"
-                table.by_name[str(entry.get(key_rule, "")).casefold()] = key
-            if not key:
-                continue
-            keyed[key] = entry
-            table.keys.append(key)
+            key = self.row_key(key_rule, key, entry, number, keyed, table)
+            if key:
+                keyed[key] = entry
+                table.keys.append(key)
         return entries if f.kind == "list" else keyed
+
+    def row(self, form: FormField, item: Field, columns: list[str], text: str, number: int) -> tuple[str, dict[str, Any]] | None:
+        """One line of a table: its key (the "*" column) and its entry; None for an empty or short line."""
+        text = text.strip().lstrip("-*• ").strip()
+        if not text:
+            return None
+        needed = sum(1 for c in columns if c == "*" or item.child(c).required)
+        cells = [c.strip() for c in text.split(";")]
+        if len(cells) < needed:
+            self.fail(form.id, f"braucht {needed} Angaben, getrennt durch Semikolon (;) – gefunden: {len(cells)}", number)
+            return None
+        if len(cells) > len(columns):  # a semicolon inside the last cell
+            cells = cells[: len(columns) - 1] + ["; ".join(cells[len(columns) - 1 :])]
+        key_rule = (form.field.form or {}).get("schluessel", "") if form.field is not None else ""
+        entry: dict[str, Any] = {}
+        key = ""
+        for column, cell in zip(columns, cells, strict=False):  # a short line leaves optional columns out
+            if column == "*":
+                key = self.criterion(cell, form.id, number) if key_rule == "kriterium" else cell
+                continue
+            value = self.value(item.child(column), cell, form.id, number)
+            if value != "" and value != [] or item.child(column).required:
+                entry[column] = value
+        return key, entry
+
+    @staticmethod
+    def row_key(key_rule: str, key: str, entry: dict[str, Any], number: int, keyed: dict[str, Any], table: _Table) -> str:
+        """The key of an entry: its number, a slug of one of its values, or the "*" column."""
+        if "{nummer}" in key_rule:
+            return key_rule.format(nummer=number)
+        if key_rule and key_rule != "kriterium":
+            key = slug(str(entry.get(key_rule, "")))[:40].strip("-") or f"eintrag-{number}"
+            while key in keyed:
+                key += "-2"
+            table.by_name[str(entry.get(key_rule, "")).casefold()] = key
+        return key
 
     def criterion(self, name: str, field_id: str, line: int) -> str:
         names = {pick(c["name"], "de").casefold(): cid for cid, c in self.criteria.items()}

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from praxis_kb.validate import content, shape
-from praxis_kb.validate.content import ID_PATTERN
-from praxis_kb.model import pick
-from praxis_kb.load.project import Project
 from praxis_kb.authoring.casefile import case_file, open_fields
 from praxis_kb.authoring.scaffold import Answers, skeleton, slug
+from praxis_kb.load.project import Project
+from praxis_kb.model import pick
+from praxis_kb.validate import content, shape
+from praxis_kb.validate.content import ID_PATTERN
 
 YEAR = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?\Z")
 
@@ -66,7 +66,8 @@ def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
 
 
 def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Answers:
-    missing = [flag for flag, value in (("titel", args.titel), ("standorttyp", args.standorttyp), ("gemeindestruktur", args.gemeindestruktur), ("handlungsfeld", args.handlungsfeld)) if not value]
+    given = {"titel": args.titel, "standorttyp": args.standorttyp, "gemeindestruktur": args.gemeindestruktur, "handlungsfeld": args.handlungsfeld}
+    missing = [flag for flag, value in given.items() if not value]
     if missing:
         raise Aborted("Ohne Nachfragen (--no-input) fehlen: " + ", ".join(f"--{m}" for m in missing))
     answers = Answers(today=today)
@@ -170,11 +171,15 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
     answers.region = p.choose("Region (nie genauer als der Landkreis):", vocab.choices("regionen"), "sachsen")[0]
     answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen"))[0]
     answers.status = p.choose("Status:", vocab.choices("status"), "laeuft")[0]
-    answers.beginn = p.ask("Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09)", today[:4], lambda a: None if YEAR.match(a) else "Form: 2018, 2018-09 oder 2018-09-15.")
+    answers.beginn = p.ask(
+        "Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09)", today[:4], lambda a: None if YEAR.match(a) else "Form: 2018, 2018-09 oder 2018-09-15."
+    )
     if answers.status == "beendet":
         answers.ende = p.ask("Ende (Jahr oder Monat)", check=lambda a: None if YEAR.match(a) else "Form: 2023 oder 2023-06.")
     answers.handlungsfelder = p.choose("Handlungsfelder (mehrere möglich):", vocab.choices("handlungsfelder"), many=True)
-    answers.partizipation = p.choose("Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen"), "information")[0]
+    answers.partizipation = p.choose(
+        "Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen"), "information"
+    )[0]
     answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel?", False)
     answers.einwilligung = p.yes("Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert?")
     answers.anonymisierung = p.yes("Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht?")
@@ -211,5 +216,7 @@ def run(args: argparse.Namespace, project: Project, read: Callable[[str], str] =
         for problem in problems.errors:
             out.write(problem.as_text() + "\n")
         out.write("Diese Fehler müssen vor der Veröffentlichung behoben werden.\n")
-    out.write(f"Noch {todo} Stellen sind auszufüllen (sie beginnen mit „ERGÄNZEN:“). „praxis validate {project.relative(target)}“ zeigt sie mit Zeilennummer.\n")
+    out.write(
+        f"Noch {todo} Stellen sind auszufüllen (sie beginnen mit „ERGÄNZEN:“). „praxis validate {project.relative(target)}“ zeigt sie mit Zeilennummer.\n"
+    )
     return 0
