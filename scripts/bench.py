@@ -140,8 +140,8 @@ def make_project(target: Path, count: int, languages: tuple[str, ...] = ("de", "
 
 def _generated() -> list[str]:
     sys.path.insert(0, str(ROOT / "src"))
-    from praxis_kb.site.generate import GENERATED_DIRS
     from praxis_kb.render import LEGAL_PAGES
+    from praxis_kb.site.generate import GENERATED_DIRS
 
     return [*GENERATED_DIRS, *(f"{name}.*.md" for name in LEGAL_PAGES)]
 

@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from praxis_kb.load.project import Project, find_root
 from praxis_kb.validate import content, schemas, shape
 from praxis_kb.validate.shape import Shape
-from praxis_kb.load.project import Project, find_root
+
 from .reporters import REPORTERS
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
@@ -191,8 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
 
     validate = sub.add_parser("validate", help="Praxisbeispiele, Kriterien und Vokabulare prüfen")
-    validate.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien oder Ordner (Standard: alles in praxis/ und kriterien/)")
-    validate.add_argument("--format", choices=sorted(REPORTERS), default="text", help="Ausgabe: text (Standard), json oder github (Anmerkungen in GitHub Actions)")
+    validate.add_argument(
+        "paths", nargs="*", metavar="PFAD", help="Dateien oder Ordner (Standard: alles in praxis/ und kriterien/)"
+    )
+    validate.add_argument(
+        "--format", choices=sorted(REPORTERS), default="text", help="Ausgabe: text (Standard), json oder github (Anmerkungen in GitHub Actions)"
+    )
     validate.set_defaults(handler=cmd_validate)
 
     schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")

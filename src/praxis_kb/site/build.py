@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from praxis_kb.load.project import UI_DIR, Project
-from praxis_kb.render import Strings, insert_fragments, untranslated_page
-from praxis_kb.render import opendata
+from praxis_kb.render import Strings, insert_fragments, opendata, untranslated_page
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
 

@@ -16,13 +16,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from praxis_kb.validate import content
-
-from praxis_kb.model import coverage
-
 from praxis_kb import model, render
-from praxis_kb.problems import Problems, Severity
 from praxis_kb.load.project import Project
+from praxis_kb.model import coverage
+from praxis_kb.problems import Problems, Severity
+from praxis_kb.validate import content
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
 
@@ -45,7 +43,7 @@ def build_date() -> dt.date:
     """The date a build states (SOURCE_DATE_EPOCH makes two builds of one commit identical)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
@@ -148,24 +146,21 @@ def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written += 1
+    return written, _remove_stale(docs_dir, set(wanted))
+
+
+def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
+    """Delete generated files no page needs any more (a removed case), and emptied folders."""
+    stale = [path for name in render.LEGAL_PAGES for path in sorted(docs_dir.glob(f"{name}.*.md"))]
+    folders = [docs_dir / folder for folder in GENERATED_DIRS if (docs_dir / folder).is_dir()]
     removed = 0
-    for name in render.LEGAL_PAGES:
-        for path in sorted(docs_dir.glob(f"{name}.*.md")):
-            if path.relative_to(docs_dir).as_posix() not in wanted:
-                path.unlink()
-                removed += 1
-    for folder in GENERATED_DIRS:
-        base = docs_dir / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*"), reverse=True):
-            rel = path.relative_to(docs_dir).as_posix()
-            if path.is_file() and rel not in wanted:
-                path.unlink()
-                removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return written, removed
+    for path in stale + [path for base in folders for path in sorted(base.rglob("*"), reverse=True)]:
+        if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
 
 
 def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
