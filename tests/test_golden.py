@@ -36,9 +36,8 @@ def built(project: Project) -> tuple[content.Catalogue, model.Model]:
 def outputs(catalogue: content.Catalogue, built_model: model.Model) -> dict[str, str]:
     pages = {page.path: render.insert_fragments(page.text, page.fragments) for page in render.render_all(built_model, render.Operator(), TODAY)}
     wanted = {path: text for path, text in pages.items() if not path.startswith(render.LEGAL_PAGES)}
-    site_types = list(built_model.vocab("standorttypen").entries)
-    wanted["data/cases.json"] = opendata.cases_json(catalogue, TODAY)
-    wanted["data/cases.csv"] = opendata.cases_csv(catalogue, site_types)
+    wanted["data/cases.json"] = opendata.cases_json(built_model, TODAY)
+    wanted["data/cases.csv"] = opendata.cases_csv(built_model)
     for lang in built_model.languages:
         wanted[opendata.feed_name(lang)] = opendata.atom_feed(built_model, lang, "Praxiswissen", "Neue Praxisbeispiele")
     return wanted

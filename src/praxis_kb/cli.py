@@ -69,6 +69,7 @@ def _write_generated(project: Project, target: Path, rendered: str, check_only: 
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
+    from praxis_kb import model
     from praxis_kb.model import coverage
     from praxis_kb.render import ui_strings
 
@@ -77,7 +78,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     if problems.errors:
         sys.stdout.write(REPORTERS["text"](problems.errors, catalogue.checked_files))
         return 1
-    found = coverage.compute(catalogue, project.languages, ui_strings())
+    found = coverage.compute(model.build(catalogue, project.languages), ui_strings())
     if args.format == "json":
         sys.stdout.write(json.dumps(coverage.as_dict(found), ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -4,20 +4,83 @@ The German source file holds the structured data; a translation holds only text.
 lays each language's text over the German original (missing texts fall back to German) and
 turns the result into plain dataclasses with English names, so that renderers never touch the
 German field names of the content files.
+
+Values the code reacts to are named here, once: ``TranslationStatus`` and ``Precision`` (fixed
+values), and accessors such as ``Verdict.is_unsuitable``, ``Prerequisites.needs_political_backing``
+and ``Tie.occasional`` for the few vocabulary ids that change what a page shows. Values that only
+get a label (site types, actor types, …) stay vocabulary ids. ``Model.records`` keeps the case
+files as they are, for open data only (see ``CaseRecord``).
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from praxis_kb.validate import shape
-from praxis_kb.validate.content import Catalogue
+from praxis_kb.validate.content import TRANSLATION_META, Catalogue
 from praxis_kb.validate.shape import Shape
 from praxis_kb.load.project import SOURCE_LANGUAGE
 
 Text = dict[str, str]  # language → text
+
+
+class TranslationStatus(StrEnum):
+    """How far a language's texts can be trusted (vocabulary uebersetzungsstatus)."""
+
+    REVIEWED = "geprueft"
+    MACHINE = "maschinell"
+    MISSING = "fehlt"
+
+
+class Precision(StrEnum):
+    """How sure a date is (vocabulary genauigkeiten)."""
+
+    EXACT = "exakt"
+    APPROXIMATE = "ungefaehr"
+    DISPUTED = "strittig"
+
+
+# Vocabulary ids the code reacts to (everything else in a vocabulary only gets a label). Each must
+# exist in its vocabulary; tests/test_model.py checks the project's vocabularies.
+UNSUITABLE = "nicht-geeignet"  # eignungsurteile
+BACKING_REQUIRED = "erforderlich"  # rueckendeckung
+OCCASIONAL = "anlassbezogen"  # haeufigkeiten
+REACTED_TO: dict[str, tuple[str, ...]] = {
+    "eignungsurteile": (UNSUITABLE,),
+    "rueckendeckung": (BACKING_REQUIRED,),
+    "haeufigkeiten": (OCCASIONAL,),
+    "uebersetzungsstatus": tuple(TranslationStatus),
+    "genauigkeiten": tuple(Precision),
+}
+
+
+def _texts(value: Any) -> Iterator[Text]:
+    """Every multilingual text in a value built of Text, lists and the dataclasses below."""
+    if isinstance(value, dict):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _texts(getattr(value, name))
+
+
+@dataclass(frozen=True)
+class Features:
+    """Typical features of a site type's social space."""
+
+    potentials: list[Text] = field(default_factory=list)
+    resources: list[Text] = field(default_factory=list)
+    problems: list[Text] = field(default_factory=list)
+
+    def all(self) -> list[Text]:
+        """Potentials, resources and problems, in that order."""
+        return self.potentials + self.resources + self.problems
 
 
 @dataclass(frozen=True)
@@ -31,7 +94,7 @@ class Entry:
     step: int = 0
     area: str = ""
     level: str = ""
-    features: dict[str, list[Text]] = field(default_factory=dict)
+    features: Features = field(default_factory=Features)  # site types only
 
 
 @dataclass(frozen=True)
@@ -39,12 +102,19 @@ class Vocabulary:
     id: str
     name: Text
     description: Text
-    review: dict[str, str]
+    review: dict[str, TranslationStatus]  # language → status (no entry for German)
     entries: dict[str, Entry]
 
     def label(self, entry_id: str, lang: str) -> str:
         entry = self.entries.get(entry_id)
         return pick(entry.label, lang) if entry else entry_id
+
+    def reviewed_in(self, lang: str) -> bool:
+        return self.review.get(lang) is TranslationStatus.REVIEWED
+
+    def texts(self) -> Iterator[Text]:
+        """Every multilingual text (name, description, entries), for translation coverage."""
+        yield from _texts([self.name, self.description, list(self.entries.values())])
 
 
 @dataclass(frozen=True)
@@ -72,7 +142,14 @@ class Criterion:
     questions: list[Text]
     stages: list[Stage]
     crosswalk: list[Mapping_]
-    review: dict[str, str]
+    review: dict[str, TranslationStatus]  # language → status (no entry for German)
+
+    def reviewed_in(self, lang: str) -> bool:
+        return self.review.get(lang) is TranslationStatus.REVIEWED
+
+    def texts(self) -> Iterator[Text]:
+        """Every multilingual text, for translation coverage."""
+        yield from _texts([self.name, self.short, self.description, self.derivation, self.questions, self.stages])
 
 
 @dataclass(frozen=True)
@@ -80,7 +157,7 @@ class DatePoint:
     """A date as precise as the sources allow: ``2017``, ``2017-03``, ``2017-03-15``."""
 
     value: str
-    precision: str = "exakt"  # exakt | ungefaehr | strittig
+    precision: Precision = Precision.EXACT
     note: str = ""
 
 
@@ -99,6 +176,11 @@ class Tie:
     kind: str
     frequency: str
     description: str = ""
+
+    @property
+    def occasional(self) -> bool:
+        """Whether the two meet only when there is a reason to, not regularly."""
+        return self.frequency == OCCASIONAL
 
 
 @dataclass(frozen=True)
@@ -123,8 +205,12 @@ class Assessment:
 @dataclass(frozen=True)
 class Verdict:
     site_type: str
-    verdict: str
+    verdict: str  # id in eignungsurteile
     conditions: str = ""
+
+    @property
+    def is_unsuitable(self) -> bool:
+        return self.verdict == UNSUITABLE
 
 
 @dataclass(frozen=True)
@@ -137,8 +223,12 @@ class Prerequisites:
     cost_max: int
     cost_note: str
     setup_months: float
-    political_backing: str
+    political_backing: str  # id in rueckendeckung
     political_note: str
+
+    @property
+    def needs_political_backing(self) -> bool:
+        return self.political_backing == BACKING_REQUIRED
 
 
 @dataclass(frozen=True)
@@ -243,7 +333,43 @@ class Case:
     reviewed_on: str
     body: str
     body_lang: str  # language the narrative is written in (German when not yet translated)
-    translation_status: str  # geprueft | maschinell | fehlt (always geprueft for the source)
+    translation_status: TranslationStatus  # always REVIEWED for the source language
+
+    @property
+    def machine_translated(self) -> bool:
+        return self.translation_status is TranslationStatus.MACHINE
+
+    @property
+    def translation_missing(self) -> bool:
+        """No translation file: every text is the German original."""
+        return self.translation_status is TranslationStatus.MISSING
+
+
+@dataclass(frozen=True)
+class TranslationRecord:
+    """A case's translation file as it is: its status, texts (German field names) and narrative."""
+
+    status: TranslationStatus
+    texts: dict[str, Any]
+    body: str
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A case's files as they are, for open data only.
+
+    cases.json publishes the validated German source data unchanged (its fields are documented by
+    the case schema, which readers of the open data use), with the translated texts as the
+    translation files hold them; the CSV columns are schema paths (``x-csv``) into the source data.
+    Neither can be rebuilt from ``Case``: it does not keep which optional fields were left out, the
+    order of keys, or which texts a translation holds. Renderers read ``Case``; the dicts here are
+    the validator's own and must not be changed.
+    """
+
+    id: str
+    data: dict[str, Any]  # the German source data
+    body: str
+    translations: dict[str, TranslationRecord]  # language → translation file, every language there is
 
 
 @dataclass(frozen=True)
@@ -253,6 +379,7 @@ class Model:
     criteria: dict[str, Criterion]
     cases: dict[str, dict[str, Case]]  # id → language → case
     shape: Shape  # the shape of a case, as the project's schema describes it (open data columns)
+    records: dict[str, CaseRecord]  # id → the case's files, for open data only
 
     def vocab(self, name: str) -> Vocabulary:
         return self.vocabularies[name]
@@ -268,7 +395,7 @@ def pick(text: Text, lang: str) -> str:
 
 def _date(value: Any) -> DatePoint:
     if isinstance(value, dict):
-        return DatePoint(value["datum"], value.get("genauigkeit", "exakt"), value.get("anmerkung", ""))
+        return DatePoint(value["datum"], Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
     return DatePoint(str(value))
 
 
@@ -290,11 +417,16 @@ def _overlay(source: Any, translation: Any) -> Any:
 def _vocabulary(data: dict[str, Any]) -> Vocabulary:
     entries = {}
     for raw in data["eintraege"]:
-        features = {k: list(v) for k, v in raw.get("merkmale", {}).items()}
+        found = raw.get("merkmale", {})
+        features = Features(list(found.get("potenziale", [])), list(found.get("ressourcen", [])), list(found.get("probleme", [])))
         entries[raw["id"]] = Entry(
             raw["id"], raw["label"], raw.get("beschreibung", {}), raw.get("gruppe", ""), raw.get("stufe", 0), raw.get("bereich", ""), raw.get("ebene", ""), features
         )
-    return Vocabulary(data["id"], data["name"], data["beschreibung"], data["uebersetzung"], entries)
+    return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
+
+
+def _review(data: dict[str, str]) -> dict[str, TranslationStatus]:
+    return {lang: TranslationStatus(status) for lang, status in data.items()}
 
 
 def _criterion(data: dict[str, Any]) -> Criterion:
@@ -309,11 +441,11 @@ def _criterion(data: dict[str, Any]) -> Criterion:
         list(data["leitfragen"]),
         [Stage(s["label"], s["beschreibung"]) for s in data["stufen"]],
         [Mapping_(m["rahmenwerk"], m["kriterium"], m["bezug"]) for m in data["crosswalk"]],
-        data["uebersetzung"],
+        _review(data[TRANSLATION_META]),
     )
 
 
-def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str, status: str) -> Case:
+def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str, status: TranslationStatus) -> Case:
     site = d["standort"]
     space = d["sozialraum"]
     transfer = d["transfer"]
@@ -376,20 +508,30 @@ def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
     vocabularies = {name: _vocabulary(doc.data) for name, doc in sorted(catalogue.vocabularies.items())}
     criteria = dict(sorted(((cid, _criterion(doc.data)) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order))
     cases: dict[str, dict[str, Case]] = {}
+    records: dict[str, CaseRecord] = {}
     for case_id in sorted(catalogue.cases):
         files = catalogue.cases[case_id]
+        translations = {
+            lang: TranslationRecord(
+                TranslationStatus(doc.data.get(TRANSLATION_META, TranslationStatus.MACHINE)),
+                {k: v for k, v in doc.data.items() if k != TRANSLATION_META},
+                doc.body,
+            )
+            for lang, doc in sorted(files.translations.items())
+        }
+        records[case_id] = CaseRecord(case_id, files.source.data, files.source.body, translations)
         per_lang: dict[str, Case] = {}
         for lang in languages:
-            translation = files.translations.get(lang) if lang != SOURCE_LANGUAGE else None
+            translation = translations.get(lang) if lang != SOURCE_LANGUAGE else None
             data = copy.deepcopy(files.source.data)
             body, body_lang = files.source.body, SOURCE_LANGUAGE
-            status = "geprueft" if lang == SOURCE_LANGUAGE else "fehlt"
+            status = TranslationStatus.REVIEWED if lang == SOURCE_LANGUAGE else TranslationStatus.MISSING
             if translation is not None:
-                data = _overlay(data, {k: v for k, v in translation.data.items() if k != "uebersetzung"})
-                status = translation.data.get("uebersetzung", "maschinell")
+                data = _overlay(data, translation.texts)
+                status = translation.status
                 if translation.body.strip():
                     body, body_lang = translation.body, lang
             per_lang[lang] = _case(case_id, lang, data, body, body_lang, status)
         cases[case_id] = per_lang
     case_shape = shape.load(catalogue.project.schema_dir, catalogue.vocabulary_ids())
-    return Model(languages, vocabularies, criteria, cases, case_shape)
+    return Model(languages, vocabularies, criteria, cases, case_shape, records)

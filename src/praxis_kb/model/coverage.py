@@ -1,19 +1,21 @@
 """Translation coverage: per language, what is missing and what is not yet reviewed.
 
 Areas: the site's own texts (ui/strings.yml), vocabularies, criteria and cases. Missing texts are
-shown in German on the site; the build warns about gaps but does not fail.
+shown in German on the site; the build warns about gaps but does not fail. Everything is read
+from the model (and the site's own texts).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from praxis_kb.validate.content import Catalogue
 from praxis_kb.load import filecache
 from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR
+from praxis_kb.model import Model, Text, TranslationStatus
 
 AREAS = ("ui", "vocabularies", "criteria", "cases")
 
@@ -26,6 +28,11 @@ def _statuses(raw: str) -> dict[str, str]:
 def ui_review_status() -> dict[str, str]:
     """Review status of the site's own texts per language (ui/status.yml)."""
     return filecache.parsed(UI_DIR / "status.yml", _statuses)
+
+
+def ui_reviewed(lang: str) -> bool:
+    """Whether a person reviewed the site's own texts in *lang*."""
+    return ui_review_status().get(lang) == TranslationStatus.REVIEWED
 
 
 @dataclass
@@ -49,50 +56,43 @@ class LanguageCoverage:
         return sum(len(a.missing) + len(a.unreviewed) for a in self.areas.values())
 
 
-def _missing_labels(data: Any, lang: str, where: str = "") -> list[str]:
-    out: list[str] = []
-    if isinstance(data, dict):
-        if SOURCE_LANGUAGE in data and all(isinstance(k, str) and len(k) == 2 for k in data):
-            return [] if str(data.get(lang, "")).strip() else [where or "$"]
-        for key, value in data.items():
-            out += _missing_labels(value, lang, f"{where}.{key}" if where else str(key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            out += _missing_labels(value, lang, f"{where}[{index}]")
-    return out
+def _missing(texts: Iterator[Text], lang: str) -> int:
+    """How many of the texts (those given in German) have nothing in *lang*."""
+    return sum(1 for text in texts if SOURCE_LANGUAGE in text and not str(text.get(lang, "")).strip())
 
 
-def compute(catalogue: Catalogue, languages: tuple[str, ...], ui_strings: dict[str, dict[str, str]]) -> list[LanguageCoverage]:
+def compute(model: Model, ui_strings: dict[str, dict[str, str]]) -> list[LanguageCoverage]:
+    """Coverage of every language of the model but the source language."""
     result = []
-    ui_status = ui_review_status()
-    for lang in languages:
+    for lang in model.languages:
         if lang == SOURCE_LANGUAGE:
             continue
         cov = LanguageCoverage(lang)
         ui = cov.areas["ui"]
+        reviewed = ui_reviewed(lang)
         for key, texts in ui_strings.items():
             ui.total += 1
             if not str(texts.get(lang, "")).strip():
                 ui.missing.append(key)
-            elif ui_status.get(lang) != "geprueft":
+            elif not reviewed:
                 ui.unreviewed.append(key)
-        for area, docs in (("vocabularies", catalogue.vocabularies), ("criteria", catalogue.criteria)):
-            for name, doc in sorted(docs.items()):
-                entry = cov.areas[area]
+        documents = (("vocabularies", sorted(model.vocabularies.items())), ("criteria", sorted(model.criteria.items())))
+        for area, items in documents:
+            entry = cov.areas[area]
+            for name, item in items:
                 entry.total += 1
-                gaps = _missing_labels(doc.data, lang)
-                status = (doc.data.get("uebersetzung") or {}).get(lang)
+                gaps = _missing(item.texts(), lang)
                 if gaps:
-                    entry.missing.append(f"{name} ({len(gaps)})")
-                elif status != "geprueft":
+                    entry.missing.append(f"{name} ({gaps})")
+                elif not item.reviewed_in(lang):
                     entry.unreviewed.append(name)
         cases = cov.areas["cases"]
-        for case_id, files in sorted(catalogue.cases.items()):
+        for case_id, by_lang in sorted(model.cases.items()):
             cases.total += 1
-            translation = files.translations.get(lang)
-            if translation is None:
+            case = by_lang[lang]
+            if case.translation_missing:
                 cases.missing.append(case_id)
-            elif translation.data.get("uebersetzung") != "geprueft":
+            elif case.translation_status is not TranslationStatus.REVIEWED:
                 cases.unreviewed.append(case_id)
         result.append(cov)
     return result

@@ -22,7 +22,7 @@ def network(ctx: Context, case: Case) -> dict[str, Any]:
         group = actor_types[actor.types[0]].group
         actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
     nodes = [svg.Node(a["number"], a["group"]) for a in actors]
-    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency) for t in case.ties]
+    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency, t.occasional) for t in case.ties]
     group_order = list(ctx.model.vocab("akteursgruppen").entries)
     groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
     picture = svg.network_map(
@@ -47,7 +47,7 @@ def ladder(ctx: Context, current: str, ident: str) -> Markup:
 def notice(ctx: Context, case: Case) -> dict[str, str] | None:
     if case.body_lang != ctx.lang:
         return {"title": ctx.t.not_translated_title, "text": ctx.t.not_translated_text}
-    if case.translation_status == "maschinell":
+    if case.machine_translated:
         return {"title": ctx.t.machine_translated_title, "text": ctx.t.machine_translated_text}
     return None
 

@@ -16,7 +16,7 @@ def page(ctx: Context, site_type: str = "") -> Page:
         counts: dict[tuple[str, str], int] = {}
         for case in ctx.model.cases_in(ctx.lang):
             verdict = case.transfer.verdicts.get(site_type)
-            if not verdict or verdict.verdict == "nicht-geeignet":
+            if not verdict or verdict.is_unsuitable:
                 continue
             pre = case.transfer.prerequisites
             for key in [("akteurstypen", a) for a in pre.actor_types] + [("ressourcen", r) for r in pre.resources]:

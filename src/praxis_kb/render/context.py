@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from praxis_kb.model import Case, Model, Text, pick
+from praxis_kb.model import Case, Model, Text, TranslationStatus, pick
 from praxis_kb.model import coverage as coverage_
 from praxis_kb.render import svg
 from praxis_kb.render.escaping import environment, front_matter, paragraphs
@@ -47,15 +47,18 @@ class Context:
             f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url">{escape(url)}</span></p></div>'
         )
 
-    def machine_translated(self, statuses: dict[str, str] | None = None) -> bool:
-        """Whether this language's texts on a page are a machine translation nobody reviewed."""
+    def machine_translated(self, statuses: dict[str, TranslationStatus] | None = None) -> bool:
+        """Whether this language's texts on a page are a machine translation nobody reviewed: the
+        site's own texts, or the page's content with review *statuses* (language → status)."""
         if self.lang == self.model.languages[0]:
             return False
-        if coverage_.ui_review_status().get(self.lang) != "geprueft":
+        if not coverage_.ui_reviewed(self.lang):
             return True
-        return bool(statuses) and statuses.get(self.lang) != "geprueft"
+        return bool(statuses) and statuses.get(self.lang) is not TranslationStatus.REVIEWED
 
-    def page(self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, str] | None = None) -> Page:
+    def page(
+        self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, TranslationStatus] | None = None
+    ) -> Page:
         """A generated page; in a machine-translated language it starts with a notice saying so."""
         prefix = ""
         if notice and self.machine_translated(statuses):
@@ -98,7 +101,7 @@ class Context:
     def fallback(self, case: Case) -> Markup:
         """lang/dir attributes for a case's texts shown in German because no translation exists."""
         source = self.model.languages[0]
-        if case.translation_status != "fehlt" or self.lang == source:
+        if not case.translation_missing or self.lang == source:
             return Markup("")
         return Markup(f' lang="{source}" dir="ltr"')  # noqa: S704 - fixed values
 

@@ -16,7 +16,7 @@ def page(ctx: Context) -> Page:
         pre = case.transfer.prerequisites
         needs = [{"key": f"akteur:{a}", "label": ctx.label("akteurstypen", a)} for a in pre.actor_types]
         needs += [{"key": f"ressource:{r}", "label": ctx.label("ressourcen", r)} for r in pre.resources]
-        if pre.political_backing == "erforderlich":
+        if pre.needs_political_backing:
             needs.append({"key": "rueckendeckung:1", "label": ctx.t.political_backing})
         actors_used.update(pre.actor_types)
         resources_used.update(pre.resources)

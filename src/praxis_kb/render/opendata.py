@@ -2,7 +2,9 @@
 
 Ids are the stable case ids; the JSON carries the validated German source data unchanged (its
 fields are documented by schemas/praxisbeispiel.schema.json) plus the translated texts; the CSV
-has one row per case with the columns listed in ``CSV_COLUMNS``.
+has one row per case with the columns the schema's ``x-csv`` annotations name (``csv_columns``).
+Everything comes from the model: the case files as ``Model.records`` keeps them, the case shape,
+and the typed cases for the feeds.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from praxis_kb.validate import shape
-from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Field, Shape
 from praxis_kb.model import Case, Model
 from praxis_kb.load.project import SOURCE_LANGUAGE
@@ -136,32 +136,29 @@ def column_description(name: str, german: str, lang: str) -> str:
     return COLUMN_DESCRIPTIONS_EN.get(name, german)
 
 
-def cases_csv(catalogue: Catalogue, site_types: list[str]) -> str:
-    vocabularies = catalogue.vocabulary_ids() | {"standorttypen": site_types}
-    columns = csv_columns(shape.load(catalogue.project.schema_dir, vocabularies))
+def cases_csv(model: Model) -> str:
+    columns = csv_columns(model.shape)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in columns])
-    for case_id in sorted(catalogue.cases):
-        data = catalogue.cases[case_id].source.data
+    for case_id in sorted(model.records):
+        data = model.records[case_id].data
         writer.writerow([safe_cell(getter(data)) for _, _, getter in columns])
     return out.getvalue()
 
 
-def cases_json(catalogue: Catalogue, generated: dt.date) -> str:
+def cases_json(model: Model, generated: dt.date) -> str:
     cases = []
-    for case_id in sorted(catalogue.cases):
-        files = catalogue.cases[case_id]
-        translations = {}
-        for lang in sorted(files.translations):
-            doc = files.translations[lang]
-            texts = {k: v for k, v in doc.data.items() if k != "uebersetzung"}
-            translations[lang] = {"status": doc.data.get("uebersetzung"), "texte": texts, "beschreibung": doc.body.strip()}
+    for case_id in sorted(model.records):
+        record = model.records[case_id]
+        translations = {
+            lang: {"status": t.status.value, "texte": t.texts, "beschreibung": t.body.strip()} for lang, t in sorted(record.translations.items())
+        }
         cases.append({
             "id": case_id,
             "url": f"praxis/{case_id}/",
-            "daten": files.source.data,
-            "beschreibung": files.source.body.strip(),
+            "daten": record.data,
+            "beschreibung": record.body.strip(),
             "uebersetzungen": translations,
         })
     payload = {
@@ -207,13 +204,12 @@ def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def write(site_dir: Path, catalogue: Catalogue, model: Model, schema_dir: Path, site_name: str, feed_titles: dict[str, str], generated: dt.date) -> None:
+def write(site_dir: Path, model: Model, schema_dir: Path, site_name: str, feed_titles: dict[str, str], generated: dt.date) -> None:
     """Write /data/ (JSON, CSV, schemas) and one feed per language into a built site."""
     data = site_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
-    site_types = list(model.vocab("standorttypen").entries)
-    (data / "cases.json").write_text(cases_json(catalogue, generated), encoding="utf-8")
-    (data / "cases.csv").write_text(cases_csv(catalogue, site_types), encoding="utf-8", newline="")
+    (data / "cases.json").write_text(cases_json(model, generated), encoding="utf-8")
+    (data / "cases.csv").write_text(cases_csv(model), encoding="utf-8", newline="")
     for schema in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(schema, data / schema.name)
     for lang in model.languages:

@@ -12,7 +12,7 @@ from babel.numbers import format_decimal
 
 from praxis_kb.load import filecache
 from praxis_kb.load.project import UI_DIR
-from praxis_kb.model import DatePoint, Text, pick
+from praxis_kb.model import DatePoint, Precision, Text, pick
 
 
 def _table(raw: str) -> dict[str, Text]:
@@ -68,9 +68,9 @@ def format_point(point: DatePoint, lang: str) -> str:
     except (ValueError, LookupError):
         shown = value
     strings = Strings(lang)
-    if point.precision == "ungefaehr":
+    if point.precision is Precision.APPROXIMATE:
         return strings.approx.format(date=shown)
-    if point.precision == "strittig":
+    if point.precision is Precision.DISPUTED:
         return strings.disputed.format(date=shown)
     return shown
 

@@ -86,7 +86,8 @@ class Node:
 class Edge:
     source: int  # index into nodes
     target: int
-    frequency: str
+    frequency: str  # id in haeufigkeiten: the line's width
+    dashed: bool = False  # ties that meet only on occasion
 
 
 def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, description: str, ident: str) -> Markup:
@@ -109,7 +110,7 @@ def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, descri
     for edge in edges:
         (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
         width = FREQUENCY_WIDTH.get(edge.frequency, 1.5)
-        dash = ' stroke-dasharray="5 4"' if edge.frequency == "anlassbezogen" else ""
+        dash = ' stroke-dasharray="5 4"' if edge.dashed else ""
         parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width}"{dash}/>')
     parts.append("</g>")
     parts.append('<g class="pk-actors" font-family="sans-serif" font-weight="700" text-anchor="middle">')

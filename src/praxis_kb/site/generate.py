@@ -127,7 +127,7 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
         return Result(problems)
     chosen = languages or project.languages
     built = model.build(catalogue, chosen)
-    gaps = coverage.compute(catalogue, chosen, render.ui_strings())
+    gaps = coverage.compute(built, render.ui_strings())
     modelled = time.perf_counter()
     workers = render.parallel_workers(len(catalogue.cases))
     pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
