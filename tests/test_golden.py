@@ -18,7 +18,7 @@ from praxis_kb.validate import content
 
 from praxis_kb import model, render
 
-from praxis_kb.render import opendata
+from praxis_kb.render import escaping, opendata
 from praxis_kb.load.project import Project
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -76,9 +76,9 @@ def test_legal_pages_state_missing_operator_plainly() -> None:
 
 
 def test_csv_cells_cannot_start_a_formula() -> None:
-    assert opendata.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert opendata.safe_cell("+1") == "'+1" and opendata.safe_cell("@a") == "'@a" and opendata.safe_cell("-2") == "'-2"
-    assert opendata.safe_cell("Runder Tisch") == "Runder Tisch"
+    assert escaping.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert escaping.safe_cell("+1") == "'+1" and escaping.safe_cell("@a") == "'@a" and escaping.safe_cell("-2") == "'-2"
+    assert escaping.safe_cell("Runder Tisch") == "Runder Tisch"
 
 
 def test_fragments_round_trip() -> None:

@@ -3,7 +3,8 @@
 Contributor strings reach pages only through Jinja's autoescape (``environment``); contributor
 Markdown is rendered here, not by MkDocs, and sanitised with an allow-list (nh3); page titles and
 descriptions are escaped before Material prints them raw; SVG text and QR labels are escaped where
-they are drawn (``svg``, ``qr``); CSV cells are guarded against formulas in ``opendata``."""
+they are drawn (``svg``, ``qr``) with markupsafe's ``escape``; CSV cells are guarded against
+formulas here (``safe_cell``), and JSON is written by the standard encoder, never into a script."""
 
 from __future__ import annotations
 
@@ -87,3 +88,12 @@ def front_matter(title: str, description: str = "", **extra: Any) -> str:
     meta.update(extra)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it: faster
     return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+# CSV cells that a spreadsheet would run as a formula get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs (formula injection)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value

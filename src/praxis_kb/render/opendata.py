@@ -22,17 +22,10 @@ from typing import Any
 from praxis_kb.validate.shape import Field, Shape
 from praxis_kb.model import Case, Model
 from praxis_kb.load.project import SOURCE_LANGUAGE
+from praxis_kb.render.escaping import safe_cell
 
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
-
-# CSV cells that a spreadsheet would run as a formula get a leading apostrophe.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
 
 def _point(value: Any) -> str:
     return value["datum"] if isinstance(value, dict) else str(value or "")
