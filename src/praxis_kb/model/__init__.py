@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from praxis_kb.load.project import SOURCE_LANGUAGE
 from praxis_kb.validate import shape
 from praxis_kb.validate.content import TRANSLATION_META, Catalogue
 from praxis_kb.validate.shape import Shape
-from praxis_kb.load.project import SOURCE_LANGUAGE
 
 Text = dict[str, str]  # language → text
 
@@ -420,7 +420,8 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         found = raw.get("merkmale", {})
         features = Features(list(found.get("potenziale", [])), list(found.get("ressourcen", [])), list(found.get("probleme", [])))
         entries[raw["id"]] = Entry(
-            raw["id"], raw["label"], raw.get("beschreibung", {}), raw.get("gruppe", ""), raw.get("stufe", 0), raw.get("bereich", ""), raw.get("ebene", ""), features
+            raw["id"], raw["label"], raw.get("beschreibung", {}), raw.get("gruppe", ""), raw.get("stufe", 0), raw.get("bereich", ""), raw.get("ebene", ""),
+            features,
         )
     return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
 

@@ -15,7 +15,7 @@ import yaml
 
 from praxis_kb.load import filecache
 from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR
-from praxis_kb.model import Model, Text, TranslationStatus
+from praxis_kb.model import Criterion, Model, Text, TranslationStatus, Vocabulary
 
 AREAS = ("ui", "vocabularies", "criteria", "cases")
 
@@ -68,34 +68,43 @@ def compute(model: Model, ui_strings: dict[str, dict[str, str]]) -> list[Languag
         if lang == SOURCE_LANGUAGE:
             continue
         cov = LanguageCoverage(lang)
-        ui = cov.areas["ui"]
-        reviewed = ui_reviewed(lang)
-        for key, texts in ui_strings.items():
-            ui.total += 1
-            if not str(texts.get(lang, "")).strip():
-                ui.missing.append(key)
-            elif not reviewed:
-                ui.unreviewed.append(key)
-        documents = (("vocabularies", sorted(model.vocabularies.items())), ("criteria", sorted(model.criteria.items())))
-        for area, items in documents:
-            entry = cov.areas[area]
-            for name, item in items:
-                entry.total += 1
-                gaps = _missing(item.texts(), lang)
-                if gaps:
-                    entry.missing.append(f"{name} ({gaps})")
-                elif not item.reviewed_in(lang):
-                    entry.unreviewed.append(name)
-        cases = cov.areas["cases"]
-        for case_id, by_lang in sorted(model.cases.items()):
-            cases.total += 1
-            case = by_lang[lang]
-            if case.translation_missing:
-                cases.missing.append(case_id)
-            elif case.translation_status is not TranslationStatus.REVIEWED:
-                cases.unreviewed.append(case_id)
+        _ui(cov.areas["ui"], ui_strings, lang)
+        _documents(cov.areas["vocabularies"], sorted(model.vocabularies.items()), lang)
+        _documents(cov.areas["criteria"], sorted(model.criteria.items()), lang)
+        _cases(cov.areas["cases"], model, lang)
         result.append(cov)
     return result
+
+
+def _ui(area: AreaCoverage, ui_strings: dict[str, dict[str, str]], lang: str) -> None:
+    reviewed = ui_reviewed(lang)
+    for key, texts in ui_strings.items():
+        area.total += 1
+        if not str(texts.get(lang, "")).strip():
+            area.missing.append(key)
+        elif not reviewed:
+            area.unreviewed.append(key)
+
+
+def _documents(area: AreaCoverage, items: list[tuple[str, Vocabulary]] | list[tuple[str, Criterion]], lang: str) -> None:
+    """Vocabularies or criteria: a document misses texts, or all are there but unreviewed."""
+    for name, item in items:
+        area.total += 1
+        gaps = _missing(item.texts(), lang)
+        if gaps:
+            area.missing.append(f"{name} ({gaps})")
+        elif not item.reviewed_in(lang):
+            area.unreviewed.append(name)
+
+
+def _cases(area: AreaCoverage, model: Model, lang: str) -> None:
+    for case_id, by_lang in sorted(model.cases.items()):
+        area.total += 1
+        case = by_lang[lang]
+        if case.translation_missing:
+            area.missing.append(case_id)
+        elif case.translation_status is not TranslationStatus.REVIEWED:
+            area.unreviewed.append(case_id)
 
 
 def summary_lines(coverage: list[LanguageCoverage]) -> list[str]:

@@ -16,7 +16,7 @@ from praxis_kb.render.fragments import Page
 def network(ctx: Context, case: Case) -> dict[str, Any]:
     actor_types = ctx.model.vocab("akteurstypen").entries
     keys = list(case.actors)
-    actors = []
+    actors: list[dict[str, Any]] = []
     for number, key in enumerate(keys, 1):
         actor = case.actors[key]
         group = actor_types[actor.types[0]].group

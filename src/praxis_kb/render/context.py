@@ -54,7 +54,7 @@ class Context:
             return False
         if not coverage_.ui_reviewed(self.lang):
             return True
-        return bool(statuses) and statuses.get(self.lang) is not TranslationStatus.REVIEWED
+        return statuses is not None and bool(statuses) and statuses.get(self.lang) is not TranslationStatus.REVIEWED
 
     def page(
         self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, TranslationStatus] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 
 from praxis_kb.model import Criterion
 from praxis_kb.render.context import Context
@@ -10,7 +11,7 @@ from praxis_kb.render.fragments import Page
 
 
 def criterion_page(ctx: Context, criterion: Criterion) -> Page:
-    addressing = []
+    addressing: list[dict[str, Any]] = []
     for case in ctx.model.cases_in(ctx.lang):
         for a in case.assessments:
             if a.criterion == criterion.id:

@@ -18,7 +18,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
-
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li",
     "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
@@ -39,7 +38,7 @@ NARRATIVE_ID_PREFIX = "text-"
 
 
 def _slug(value: str, separator: str) -> str:
-    return NARRATIVE_ID_PREFIX + slugify(case="lower")(value, separator)
+    return NARRATIVE_ID_PREFIX + str(slugify(case="lower")(value, separator))
 
 
 @cache

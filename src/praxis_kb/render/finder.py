@@ -26,7 +26,7 @@ def _facet(ctx: Context, name: str, legend: str, vocabulary: str, used: list[lis
 
 def page(ctx: Context) -> Page:
     cases = ctx.model.cases_in(ctx.lang)
-    cards = []
+    cards: list[dict[str, Any]] = []
     for case in cases:
         verdicts, verdict_list = ctx.verdicts(case)
         cards.append({

@@ -12,7 +12,6 @@ from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
 from praxis_kb.render.strings import Strings, direction
 
-
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 
 
@@ -50,5 +49,5 @@ def untranslated_page(html: str, lang: str, source: str) -> str:
     """A page that exists only in *source* (German), shown in a *lang* build: a notice in the
     reader's language, then the German text marked as German and laid out left to right."""
     return environment().get_template("untranslated_page.html.j2").render(
-        t=Strings(lang), lang=lang, source=source, direction=direction(source), html=Markup(html)
+        t=Strings(lang), lang=lang, source=source, direction=direction(source), html=Markup(html)  # noqa: S704 - the page's HTML, built by MkDocs
     )

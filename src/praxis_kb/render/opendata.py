@@ -19,10 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from praxis_kb.validate.shape import Field, Shape
-from praxis_kb.model import Case, Model
 from praxis_kb.load.project import SOURCE_LANGUAGE
+from praxis_kb.model import Case, Model
 from praxis_kb.render.escaping import safe_cell
+from praxis_kb.validate.shape import Field, Shape
 
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
@@ -75,6 +75,16 @@ def _leaf(f: Field) -> Getter:
     return get
 
 
+def _value_at(path: tuple[str, ...]) -> Getter:
+    """The value at *path* (one column per key of a map, e.g. a verdict per site type)."""
+    return lambda data: str(_at(data, path)[0])
+
+
+def _pairs_at(path: tuple[str, ...], value: str) -> Getter:
+    """A map as key=value pairs, e.g. the stage per criterion."""
+    return lambda data: ";".join(f"{key}={entry[value]}" for key, entry in _at(data, path)[0].items())
+
+
 def csv_columns(case_shape: Shape) -> list[tuple[str, str, Getter]]:
     """(column, German description, getter over the German source data), in the order of the
     schema: every field with an ``x-csv`` annotation (schemas/praxisbeispiel.schema.json). A map
@@ -86,9 +96,9 @@ def csv_columns(case_shape: Shape) -> list[tuple[str, str, Getter]]:
         name, german, wert = f.csv["spalte"], f.csv["beschreibung"], f.csv.get("wert", "")
         if "{schluessel}" in name:
             for key in f.keys:
-                columns.append((name.format(schluessel=key), german.format(schluessel=key), lambda d, p=f.path + (key, wert): str(_at(d, p)[0])))
+                columns.append((name.format(schluessel=key), german.format(schluessel=key), _value_at(f.path + (key, wert))))
         elif f.kind == "map":
-            columns.append((name, german, lambda d, p=f.path, w=wert: ";".join(f"{k}={v[w]}" for k, v in _at(d, p)[0].items())))
+            columns.append((name, german, _pairs_at(f.path, wert)))
         else:
             columns.append((name, german, _leaf(f)))
     return columns

@@ -7,7 +7,6 @@ import re
 import zxingcpp
 from markupsafe import escape
 
-
 _ZINT_SVG = re.compile(r'<svg width="(\d+)" height="(\d+)".*?<path d="([A-Za-z0-9 .-]+)"', re.S)
 
 

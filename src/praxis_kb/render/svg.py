@@ -114,7 +114,7 @@ def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, descri
         parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width}"{dash}/>')
     parts.append("</g>")
     parts.append('<g class="pk-actors" font-family="sans-serif" font-weight="700" text-anchor="middle">')
-    for node, (x, y) in zip(nodes, positions):
+    for node, (x, y) in zip(nodes, positions, strict=True):
         fill, kind = GROUP_STYLE.get(node.group, FALLBACK_STYLE)
         parts.append(shape(kind, x, y, node_radius, fill))
         parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="#fff">{node.number}</text>')
