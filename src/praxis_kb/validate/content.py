@@ -101,9 +101,10 @@ class _Run:
 
     def report(self, where: Document | Path, findings: Iterable[Finding]) -> bool:
         """Add what the rules found in one file; True when none of it is an error."""
-        file = self.project.relative(where.path if isinstance(where, Document) else where)
+        file = ""
         clean = True
         for found in findings:
+            file = file or self.project.relative(where.path if isinstance(where, Document) else where)
             line, column = _position(where, found)
             path = json_path(found.path) if found.path is not None else ""
             self.problems.add(file, line, column, found.message, code=found.code, path=path, hint=found.hint, severity=found.severity)
