@@ -1,16 +1,19 @@
 """The fixture corpus: every schema rule and cross-file rule, each with its exact message.
 
-tests/fixtures/invalid/<field>_<reason>/ holds the files of one broken case and expected.txt, the
-exact output of `praxis validate` for that folder. tests/fixtures/generate.py writes the corpus.
+tests/fixtures/invalid/<field>_<reason>/ holds the files of one broken case, expected.txt, the
+exact output of `praxis validate` for that folder, and codes.txt, the code of each problem in the
+same order. tests/fixtures/generate.py writes the corpus.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from praxis_kb.cli import main
+from praxis_kb.problems import Code, Problem, Severity
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
@@ -29,6 +32,19 @@ def test_invalid_fixture_reports_exactly_the_expected_problems(folder: Path, roo
     has_error = any(": error: " in line for line in out.splitlines())
     assert code == (1 if has_error else 0)
     assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("folder", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_fixture_reports_the_expected_codes(folder: Path, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(root)
+    _, out = run(capsys, root, "--format", "json", str(folder.relative_to(root)))
+    found = [
+        Problem(p["file"], p["line"], p["column"], Severity(p["severity"]), Code(p["code"]), p["path"], p["message"], p["hint"])
+        for p in json.loads(out)["problems"]
+    ]
+    # the JSON reports the same problems as the text, in the same order, each with its code
+    assert [p.as_text() for p in found] == (folder / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    assert [p.code.value for p in found] == (folder / "codes.txt").read_text(encoding="utf-8").split()
 
 
 def test_every_invalid_fixture_reports_an_error_or_warning() -> None:

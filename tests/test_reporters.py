@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from praxis_kb import reporters
-from praxis_kb.problems import Problem, Severity
+from praxis_kb.problems import Code, Problem, Severity
 
 PROBLEM = Problem(
-    "praxis/a,b:c.de.md", 12, 5, Severity.ERROR, "$.transfer.eignung.kleinstadt.urteil",
+    "praxis/a,b:c.de.md", 12, 5, Severity.ERROR, Code.SCHEMA_ENUM, "$.transfer.eignung.kleinstadt.urteil",
     "'gut' ist kein erlaubter Wert: 100% falsch\r\nzweite Zeile", "meinten Sie 'geeignet'?",
 )
+WHOLE_FILE = Problem("praxis/a.de.md", 1, 1, Severity.WARNING, Code.FILE_CRLF, "", "Die Datei hat Windows-Zeilenenden (CRLF)")
 
 
 def test_text_format_matches_the_documented_shape() -> None:
@@ -23,14 +24,26 @@ def test_text_format_matches_the_documented_shape() -> None:
     assert out.splitlines()[-1] == "Bitte korrigieren: 1 Fehler, 0 Warnungen in 1 von 3 Dateien."
 
 
+def test_text_format_shows_contributors_no_codes() -> None:
+    out = reporters.text([PROBLEM, WHOLE_FILE], 3)
+    assert "schema-enum" not in out and "file-crlf" not in out
+    assert out.splitlines()[-2] == "praxis/a.de.md:1:1: warning: Die Datei hat Windows-Zeilenenden (CRLF)"
+
+
 def test_github_escapes_data_and_properties(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     line = reporters.github([PROBLEM], 1).splitlines()[0]
     assert line == (
         "::error file=praxis/a%2Cb%3Ac.de.md,line=12,col=5,"
-        "title=Praxisbeispiel prüfen%3A $.transfer.eignung.kleinstadt.urteil"
+        "title=Praxisbeispiel prüfen%3A $.transfer.eignung.kleinstadt.urteil [schema-enum]"
         "::'gut' ist kein erlaubter Wert: 100%25 falsch%0D%0Azweite Zeile (meinten Sie 'geeignet'?)"
     )
+
+
+def test_github_title_names_the_code_also_without_a_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    line = reporters.github([WHOLE_FILE], 1).splitlines()[0]
+    assert line == "::warning file=praxis/a.de.md,line=1,col=1,title=Praxisbeispiel prüfen [file-crlf]::Die Datei hat Windows-Zeilenenden (CRLF)"
 
 
 @pytest.mark.parametrize(
@@ -61,6 +74,8 @@ def test_json_report() -> None:
     data = json.loads(reporters.as_json([PROBLEM], 4))
     assert data["errors"] == 1 and data["warnings"] == 0 and data["checked_files"] == 4
     assert data["problems"][0]["line"] == 12 and data["problems"][0]["hint"] == "meinten Sie 'geeignet'?"
+    assert data["problems"][0]["code"] == "schema-enum"
+    assert list(data["problems"][0]) == ["file", "line", "column", "severity", "code", "path", "message", "hint"]
 
 
 def test_no_problems() -> None:

@@ -13,6 +13,7 @@ import pytest
 from praxis_kb.validate import content, schemas
 from praxis_kb.cli import main
 from praxis_kb.load.project import Project
+from praxis_kb.problems import Code
 
 HAND_WRITTEN = list(schemas.HAND_WRITTEN)
 
@@ -123,6 +124,21 @@ def test_vocabulary_problems_are_reported(sandbox: Project, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert "kriterien/vokabulare/haeufigkeiten.yml:1:1: error: Das Vokabular „haeufigkeiten“ fehlt" in out
     assert "kriterien/vokabulare/status.yml:" in out and "Die Kennung „laeuft“ steht zweimal im Vokabular" in out
+    catalogue, problems = content.check(sandbox)
+    assert [(p.file, p.code) for p in problems.errors] == [
+        ("kriterien/vokabulare/haeufigkeiten.yml", Code.VOCABULARY_MISSING),
+        ("kriterien/vokabulare/status.yml", Code.VOCABULARY_DUPLICATE_ID),
+    ]
+    assert not catalogue.criteria and not catalogue.cases  # without every vocabulary nothing else is checked
+
+
+def test_a_broken_vocabulary_does_not_stop_the_check(sandbox: Project) -> None:
+    status = sandbox.vocabularies_dir / "status.yml"
+    status.write_text(status.read_text(encoding="utf-8").replace("  - id: beendet", "  - id: laeuft", 1), encoding="utf-8")
+    catalogue, problems = content.check(sandbox)
+    # the cases are still checked: those with status "beendet" now have a value the vocabulary lacks
+    assert {p.code for p in problems.errors} == {Code.VOCABULARY_DUPLICATE_ID, Code.SCHEMA_ENUM}
+    assert catalogue.criteria and catalogue.cases
 
 
 def test_language_configuration_is_read_from_mkdocs_yml(project: Project, tmp_path: Path) -> None:

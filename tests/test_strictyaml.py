@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from praxis_kb.load import strictyaml
-from praxis_kb.problems import ContentError
+from praxis_kb.problems import Code, ContentError
 
 
 def load(text: str) -> object:
@@ -55,22 +55,24 @@ def test_positions_of_values_and_keys() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "column", "message"),
+    ("text", "line", "column", "code", "message"),
     [
-        ("a: 1\nb: 2\na: 3\n", 3, 1, "Das Feld „a“ steht zweimal hier (zuerst in Zeile 1)"),
-        ("x:\n  k: 1\n  k: 2\n", 3, 3, "Das Feld „k“ steht zweimal hier (zuerst in Zeile 2)"),
-        ("a: &anker 1\nb: 2\n", 1, 4, "YAML-Anker (&anker) sind nicht erlaubt"),
-        ("a: !!python/object:os.system x\n", 1, 4, "YAML-Typangaben wie „tag:yaml.org,2002:python/object:os.system“ sind nicht erlaubt"),
-        ("a: !!str 12\n", 1, 4, "YAML-Typangaben wie „tag:yaml.org,2002:str“ sind nicht erlaubt"),
-        ("a:\n\t- b\n", 2, 1, "In dieser Zeile steht ein Tabulatorzeichen"),
-        ("? [a, b]\n: 1\n", 1, 3, "Ein Feldname muss ein einfacher Text sein"),
-        ("a: 1\n---\nb: 2\n", 2, 1, "Hier beginnt ein zweites YAML-Dokument"),
+        ("a: 1\nb: 2\na: 3\n", 3, 1, Code.YAML_DUPLICATE_KEY, "Das Feld „a“ steht zweimal hier (zuerst in Zeile 1)"),
+        ("x:\n  k: 1\n  k: 2\n", 3, 3, Code.YAML_DUPLICATE_KEY, "Das Feld „k“ steht zweimal hier (zuerst in Zeile 2)"),
+        ("a: &anker 1\nb: 2\n", 1, 4, Code.YAML_ANCHOR, "YAML-Anker (&anker) sind nicht erlaubt"),
+        ("a: !!python/object:os.system x\n", 1, 4, Code.YAML_TAG, "YAML-Typangaben wie „tag:yaml.org,2002:python/object:os.system“ sind nicht erlaubt"),
+        ("a: !!str 12\n", 1, 4, Code.YAML_TAG, "YAML-Typangaben wie „tag:yaml.org,2002:str“ sind nicht erlaubt"),
+        ("a:\n\t- b\n", 2, 1, Code.YAML_TAB, "In dieser Zeile steht ein Tabulatorzeichen"),
+        ("? [a, b]\n: 1\n", 1, 3, Code.YAML_COMPLEX_KEY, "Ein Feldname muss ein einfacher Text sein"),
+        ("? a\n: 1\n? {b: 2}\n: 3\n", 3, 3, Code.YAML_COMPLEX_KEY, "Ein Feldname muss ein einfacher Text sein"),
+        ("a: 1\n---\nb: 2\n", 2, 1, Code.YAML_SECOND_DOCUMENT, "Hier beginnt ein zweites YAML-Dokument"),
+        ("a: *nirgends\n", 1, 4, Code.YAML_ALIAS, "YAML-Verweise (*nirgends) sind nicht erlaubt"),
     ],
 )
-def test_refusals_name_line_and_column(text: str, line: int, column: int, message: str) -> None:
+def test_refusals_name_line_and_column(text: str, line: int, column: int, code: Code, message: str) -> None:
     with pytest.raises(ContentError) as caught:
         strictyaml.load(text)
-    assert (caught.value.line, caught.value.column, caught.value.message) == (line, column, message)
+    assert (caught.value.line, caught.value.column, caught.value.code, caught.value.message) == (line, column, code, message)
     assert caught.value.hint
 
 
@@ -81,13 +83,14 @@ def test_alias_bomb_is_refused_before_it_expands() -> None:
     with pytest.raises(ContentError) as caught:
         strictyaml.load(bomb)
     assert caught.value.line == 1
-    assert "Anker" in caught.value.message
+    assert caught.value.code is Code.YAML_ANCHOR
 
 
 def test_syntax_error_carries_position_and_hint() -> None:
     with pytest.raises(ContentError) as caught:
         strictyaml.load("titel: Runder Tisch: Kleinstadt\n", line_offset=1)
     assert caught.value.line == 2
+    assert caught.value.code is Code.YAML_SYNTAX
     assert "Anführungszeichen" in caught.value.hint
 
 

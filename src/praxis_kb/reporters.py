@@ -1,4 +1,9 @@
-"""Output formats for problems: plain text, JSON and GitHub workflow commands."""
+"""Output formats for problems: plain text, JSON and GitHub workflow commands.
+
+The plain text is for contributors and shows no problem codes: a line names file, line, column,
+the place in the data, the message and the hint. Programs read the JSON (each problem's ``code``);
+the GitHub annotations carry the code in their title, for maintainers and for filtering.
+"""
 
 from __future__ import annotations
 
@@ -52,7 +57,7 @@ def github(problems: Sequence[Problem], checked: int) -> str:
     """Annotations on the right lines, and the full report in the job's step summary."""
     lines = []
     for p in problems:
-        title = f"Praxisbeispiel prüfen: {p.path}" if p.path else "Praxisbeispiel prüfen"
+        title = f"Praxisbeispiel prüfen: {p.path} [{p.code}]" if p.path else f"Praxisbeispiel prüfen [{p.code}]"
         message = p.message + (f" ({p.hint})" if p.hint else "")
         props = ",".join(
             f"{key}={escape_property(str(value))}"

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from praxis_kb.problems import ContentError
+from praxis_kb.problems import Code, ContentError
 
 try:  # libyaml is much faster; PyYAML's pure-Python parser gives the same events
     _Loader: type = yaml.CSafeLoader
@@ -92,9 +92,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str, line_offset: int) -> ContentEr
     raw = f"{context} {problem}" if context else problem
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-        return ContentError(line, lines[mark.line].index("\t") + 1, "In dieser Zeile steht ein Tabulatorzeichen", "Rücken Sie im Kopfbereich nur mit Leerzeichen ein")
+        return ContentError(line, lines[mark.line].index("\t") + 1, "In dieser Zeile steht ein Tabulatorzeichen", "Rücken Sie im Kopfbereich nur mit Leerzeichen ein", code=Code.YAML_TAB)
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile")
-    return ContentError(line, column, f"Die Angaben sind kein gültiges YAML ({raw})", hint)
+    return ContentError(line, column, f"Die Angaben sind kein gültiges YAML ({raw})", hint, code=Code.YAML_SYNTAX)
 
 
 def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
@@ -117,11 +117,11 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
     def refuse_extras(event: Any) -> None:
         if getattr(event, "anchor", None) is not None:
             line, col = pos(event.start_mark)
-            raise ContentError(line, col, f"YAML-Anker (&{event.anchor}) sind nicht erlaubt", "Schreiben Sie jeden Wert dort aus, wo er gebraucht wird")
+            raise ContentError(line, col, f"YAML-Anker (&{event.anchor}) sind nicht erlaubt", "Schreiben Sie jeden Wert dort aus, wo er gebraucht wird", code=Code.YAML_ANCHOR)
         tag = getattr(event, "tag", None)
         if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and not event.implicit[0]):
             line, col = pos(event.start_mark)
-            raise ContentError(line, col, f"YAML-Typangaben wie „{tag}“ sind nicht erlaubt", "Lassen Sie die Angabe mit ! weg; Texte stehen in Anführungszeichen")
+            raise ContentError(line, col, f"YAML-Typangaben wie „{tag}“ sind nicht erlaubt", "Lassen Sie die Angabe mit ! weg; Texte stehen in Anführungszeichen", code=Code.YAML_TAG)
 
     def attach(value: Any, start: Any) -> Path_ | None:
         """Put a finished value into its parent; return the path it got."""
@@ -139,7 +139,7 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
             if key is None:  # this value is a key
                 if not isinstance(value, str):
                     line, col = pos(start)
-                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“")
+                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
                 if value in key_marks[-1]:
                     line, col = pos(start)
                     raise ContentError(
@@ -148,6 +148,7 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
                         f"Das Feld „{value}“ steht zweimal hier (zuerst in Zeile {key_marks[-1][value]})",
                         "Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen",
                         path=json_path(paths[-1] + (value,)),
+                        code=Code.YAML_DUPLICATE_KEY,
                     )
                 key_marks[-1][value] = pos(start)[0]
                 pending_key[-1] = value
@@ -165,10 +166,10 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
                 documents += 1
                 if documents > 1:
                     line, col = pos(event.start_mark)
-                    raise ContentError(line, col, "Hier beginnt ein zweites YAML-Dokument", "Eine Datei enthält genau einen Block mit Angaben; entfernen Sie die zusätzliche Zeile ---")
+                    raise ContentError(line, col, "Hier beginnt ein zweites YAML-Dokument", "Eine Datei enthält genau einen Block mit Angaben; entfernen Sie die zusätzliche Zeile ---", code=Code.YAML_SECOND_DOCUMENT)
             elif isinstance(event, yaml.AliasEvent):
                 line, col = pos(event.start_mark)
-                raise ContentError(line, col, f"YAML-Verweise (*{event.anchor}) sind nicht erlaubt", "Schreiben Sie den Wert aus, statt auf einen Anker zu verweisen")
+                raise ContentError(line, col, f"YAML-Verweise (*{event.anchor}) sind nicht erlaubt", "Schreiben Sie den Wert aus, statt auf einen Anker zu verweisen", code=Code.YAML_ALIAS)
             elif isinstance(event, yaml.ScalarEvent):
                 refuse_extras(event)
                 is_key = bool(stack) and isinstance(stack[-1], dict) and pending_key[-1] is None
@@ -181,7 +182,7 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
                 refuse_extras(event)
                 if stack and isinstance(stack[-1], dict) and pending_key[-1] is None:
                     line, col = pos(event.start_mark)
-                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“")
+                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 path = attach(container, event.start_mark)
                 assert path is not None
@@ -197,7 +198,7 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text, line_offset) from None
     except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive: deep nesting
-        raise ContentError(1 + line_offset, 1, f"Die Angaben konnten nicht gelesen werden ({exc})", "Prüfen Sie die Verschachtelung") from None
+        raise ContentError(1 + line_offset, 1, f"Die Angaben konnten nicht gelesen werden ({exc})", "Prüfen Sie die Verschachtelung", code=Code.YAML_NESTING) from None
     return root, positions
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from praxis_kb import model, render
 from praxis_kb.load.project import Project
 from praxis_kb.model import coverage
-from praxis_kb.problems import Problems, Severity
+from praxis_kb.problems import Code, Problems, Severity
 from praxis_kb.validate import content
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
@@ -122,6 +122,7 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
             "Die Angaben zum Betreiber der Website fehlen (Impressum, Datenschutz, Barrierefreiheit nennen dann nur das Projektteam)",
             hint="tragen Sie unter extra.betreiber name, anschrift und email ein, bevor die Website öffentlich wird",
             severity=Severity.WARNING,
+            code=Code.OPERATOR_MISSING,
         )
     if problems.errors:
         return Result(problems)

@@ -2,7 +2,8 @@
 
 jsonschema's messages are English and written for programmers ("'x' is not one of [...]");
 ``best_match`` is a heuristic whose wording changes between versions. We sort ``iter_errors`` by
-path and write each message ourselves, by the keyword that failed.
+path and write each message ourselves, by the keyword that failed; the keyword also gives the
+problem's code (``maxLength`` → ``schema-max-length``, see ``Code.for_schema_keyword``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 from jsonschema import ValidationError
 
 from praxis_kb.load.sources import describe_type
-from praxis_kb.load.strictyaml import Path_, Positions, json_path
+from praxis_kb.load.strictyaml import Path_
+from praxis_kb.problems import Code
+from praxis_kb.validate.findings import Finding
 
 TYPE_WORDS = {
     "string": "ein Text",
@@ -25,9 +28,6 @@ TYPE_WORDS = {
     "object": "Angaben der Form „feld: wert“",
     "null": "leer",
 }
-
-Finding = tuple[Path_, bool, str, str]  # (path, point at key?, message, hint)
-
 
 def did_you_mean(value: Any, choices: Iterable[Any]) -> str:
     options = [str(c) for c in choices]
@@ -63,101 +63,115 @@ def _type_hint(expected: str | list[str], value: Any) -> str:
     return ""
 
 
-def findings(error: ValidationError) -> Iterator[Finding]:
-    """One or more findings (path, at_key, message, hint) for one schema error."""
-    path: Path_ = tuple(error.absolute_path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
+def _found(error: ValidationError, path: Path_, message: str, hint: str = "", *, at_key: bool = False) -> Finding:
+    return Finding(Code.for_schema_keyword(str(error.validator)), message, hint, path, at_key)
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _property_name(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    """A key refused by ``propertyNames``: the instance is the key; point at the key itself."""
     value = error.instance
-    keyword = error.validator
-    in_property_names = "propertyNames" in error.absolute_schema_path
-
-    if in_property_names:
-        # The instance is the offending key; point at the key itself.
-        key_path = path + (value,)
-        if keyword == "enum":
-            yield key_path, True, f"„{value}“ ist hier kein erlaubter Eintrag", _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), schema))
-        else:
-            yield key_path, True, f"„{value}“ ist keine gültige Kennung", schema.get("x-hinweis", "nur Kleinbuchstaben a–z, Ziffern und Bindestriche")
-        return
-
-    if keyword == "required":
-        properties = schema.get("properties", {})
-        for name in error.validator_value:
-            if isinstance(value, dict) and name not in value:
-                title = properties.get(name, {}).get("title")
-                label = f"„{title}“ ({name})" if title else f"„{name}“"
-                hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
-                yield path, True, f"Pflichtangabe {label} fehlt", hint
-        return
-    if keyword == "additionalProperties":
-        known = list(schema.get("properties", {}))
-        for name in value:
-            if name not in known:
-                hint = did_you_mean(name, known) or (f"bekannte Felder hier: {', '.join(known)}" if known else "")
-                yield path + (name,), True, f"Unbekanntes Feld „{name}“", hint
-        return
-    if keyword == "enum":
-        yield path, False, f"'{value}' ist kein erlaubter Wert", _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), schema))
-        return
-    if keyword == "const":
-        expected = error.validator_value
-        if expected is True:
-            shown = "false" if value is False else f"'{value}'"
-            yield path, False, f"muss true sein (steht hier: {shown})", schema.get("description", "")
-        else:
-            yield path, False, f"muss {expected!r} sein", ""
-        return
-    if keyword == "type":
-        expected = error.validator_value
-        words = " oder ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-        yield path, False, f"Hier wird {words} erwartet, gefunden wurde {describe_type(value, nominative=True)}", _type_hint(expected, value)
-        return
-    if keyword == "pattern":
-        if error.validator_value == "\\S":
-            yield path, False, "darf nicht nur aus Leerzeichen bestehen", "tragen Sie einen Text ein"
-        else:
-            yield path, False, f"'{value}' hat nicht die erwartete Form", schema.get("x-hinweis", f"Muster: {error.validator_value}")
-        return
-    if keyword == "format":
-        yield path, False, f"'{value}' ist kein gültiges Datum", "den Tag gibt es im Kalender nicht; Form: \"JJJJ-MM-TT\""
-        return
-    if keyword == "minLength":
-        yield path, False, "darf nicht leer sein", "tragen Sie einen Text ein"
-        return
-    if keyword == "maxLength":
-        yield path, False, f"ist zu lang ({len(value)} Zeichen, höchstens {error.validator_value})", "kürzen Sie den Text; Ausführliches gehört in die Beschreibung unter dem Kopfbereich"
-        return
-    if keyword in ("minItems", "minProperties"):
-        n = error.validator_value
-        yield path, False, f"braucht mindestens {n} {'Eintrag' if n == 1 else 'Einträge'}", schema.get("description", "")
-        return
-    if keyword in ("maxItems", "maxProperties"):
-        yield path, False, f"hat zu viele Einträge (höchstens {error.validator_value})", ""
-        return
-    if keyword == "uniqueItems":
-        seen: list[Any] = []
-        for item in value:
-            if item in seen:
-                yield path, False, f"'{item}' steht doppelt in der Liste", "jeden Eintrag nur einmal nennen"
-                return
-            seen.append(item)
-        yield path, False, "enthält einen Eintrag doppelt", "jeden Eintrag nur einmal nennen"
-        return
-    if keyword in ("minimum", "exclusiveMinimum"):
-        yield path, False, f"muss mindestens {error.validator_value} sein (steht hier: {value})", ""
-        return
-    if keyword in ("maximum", "exclusiveMaximum"):
-        yield path, False, f"darf höchstens {error.validator_value} sein (steht hier: {value})", ""
-        return
-    if keyword in ("anyOf", "oneOf"):
-        yield from _alternatives(error)
-        return
-    yield path, False, f"entspricht nicht den Regeln ({keyword})", schema.get("description", "")
+    key_path = path + (value,)
+    if error.validator == "enum":
+        hint = _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), _schema(error)))
+        message = f"„{value}“ ist hier kein erlaubter Eintrag"
+    else:
+        hint = _schema(error).get("x-hinweis", "nur Kleinbuchstaben a–z, Ziffern und Bindestriche")
+        message = f"„{value}“ ist keine gültige Kennung"
+    yield Finding(Code.SCHEMA_PROPERTY_NAMES, message, hint, key_path, at_key=True)
 
 
-def _alternatives(error: ValidationError) -> Iterator[Finding]:
+def _required(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    schema = _schema(error)
+    properties = schema.get("properties", {})
+    for name in error.validator_value:
+        if isinstance(error.instance, dict) and name not in error.instance:
+            title = properties.get(name, {}).get("title")
+            label = f"„{title}“ ({name})" if title else f"„{name}“"
+            hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
+            yield _found(error, path, f"Pflichtangabe {label} fehlt", hint, at_key=True)
+
+
+def _additional_properties(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    known = list(_schema(error).get("properties", {}))
+    for name in error.instance:
+        if name not in known:
+            hint = did_you_mean(name, known) or (f"bekannte Felder hier: {', '.join(known)}" if known else "")
+            yield _found(error, path + (name,), f"Unbekanntes Feld „{name}“", hint, at_key=True)
+
+
+def _enum(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    value = error.instance
+    yield _found(error, path, f"'{value}' ist kein erlaubter Wert", _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), _schema(error))))
+
+
+def _const(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    expected, value = error.validator_value, error.instance
+    if expected is True:
+        shown = "false" if value is False else f"'{value}'"
+        yield _found(error, path, f"muss true sein (steht hier: {shown})", _schema(error).get("description", ""))
+    else:
+        yield _found(error, path, f"muss {expected!r} sein")
+
+
+def _type(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    expected, value = error.validator_value, error.instance
+    words = " oder ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    yield _found(error, path, f"Hier wird {words} erwartet, gefunden wurde {describe_type(value, nominative=True)}", _type_hint(expected, value))
+
+
+def _pattern(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    if error.validator_value == "\\S":
+        yield _found(error, path, "darf nicht nur aus Leerzeichen bestehen", "tragen Sie einen Text ein")
+    else:
+        yield _found(error, path, f"'{error.instance}' hat nicht die erwartete Form", _schema(error).get("x-hinweis", f"Muster: {error.validator_value}"))
+
+
+def _format(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, f"'{error.instance}' ist kein gültiges Datum", "den Tag gibt es im Kalender nicht; Form: \"JJJJ-MM-TT\"")
+
+
+def _min_length(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, "darf nicht leer sein", "tragen Sie einen Text ein")
+
+
+def _max_length(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    message = f"ist zu lang ({len(error.instance)} Zeichen, höchstens {error.validator_value})"
+    yield _found(error, path, message, "kürzen Sie den Text; Ausführliches gehört in die Beschreibung unter dem Kopfbereich")
+
+
+def _too_few(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    n = error.validator_value
+    yield _found(error, path, f"braucht mindestens {n} {'Eintrag' if n == 1 else 'Einträge'}", _schema(error).get("description", ""))
+
+
+def _too_many(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, f"hat zu viele Einträge (höchstens {error.validator_value})")
+
+
+def _unique_items(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    seen: list[Any] = []
+    for item in error.instance:
+        if item in seen:
+            yield _found(error, path, f"'{item}' steht doppelt in der Liste", "jeden Eintrag nur einmal nennen")
+            return
+        seen.append(item)
+    yield _found(error, path, "enthält einen Eintrag doppelt", "jeden Eintrag nur einmal nennen")
+
+
+def _at_least(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, f"muss mindestens {error.validator_value} sein (steht hier: {error.instance})")
+
+
+def _at_most(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, f"darf höchstens {error.validator_value} sein (steht hier: {error.instance})")
+
+
+def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
     """For anyOf/oneOf: explain the branch whose type fits, else give the schema's hint."""
-    path: Path_ = tuple(error.absolute_path)
     branches: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
         branches.setdefault(int(sub.schema_path[0]), []).append(sub)
@@ -166,14 +180,51 @@ def _alternatives(error: ValidationError) -> Iterator[Finding]:
         for sub in sorted(fitting[0], key=lambda e: [str(p) for p in e.absolute_path]):
             yield from findings(sub)
         return
-    hint = error.schema.get("x-hinweis", "") if isinstance(error.schema, dict) else ""
-    yield path, False, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(error.instance, nominative=True)})", hint
+    yield _found(error, path, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(error.instance, nominative=True)})", _schema(error).get("x-hinweis", ""))
 
 
-def schema_problems(errors: Iterable[ValidationError], positions: Positions) -> list[tuple[int, int, str, str, str]]:
-    """Turn schema errors into (line, column, json path, message, hint), sorted by path."""
-    out: list[tuple[int, int, str, str, str]] = []
-    ordered = sorted(errors, key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
+def _other(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    yield _found(error, path, f"entspricht nicht den Regeln ({error.validator})", _schema(error).get("description", ""))
+
+
+_BY_KEYWORD = {
+    "required": _required,
+    "additionalProperties": _additional_properties,
+    "enum": _enum,
+    "const": _const,
+    "type": _type,
+    "pattern": _pattern,
+    "format": _format,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "minItems": _too_few,
+    "minProperties": _too_few,
+    "maxItems": _too_many,
+    "maxProperties": _too_many,
+    "uniqueItems": _unique_items,
+    "minimum": _at_least,
+    "exclusiveMinimum": _at_least,
+    "maximum": _at_most,
+    "exclusiveMaximum": _at_most,
+    "anyOf": _alternatives,
+    "oneOf": _alternatives,
+}
+
+
+def findings(error: ValidationError) -> Iterator[Finding]:
+    """One or more findings for one schema error, coded by the keyword that failed."""
+    path: Path_ = tuple(error.absolute_path)
+    if "propertyNames" in error.absolute_schema_path:
+        return _property_name(error, path)
+    return _BY_KEYWORD.get(str(error.validator), _other)(error, path)
+
+
+def schema_findings(validator: Any, data: Any) -> list[Finding]:
+    """Check *data* against a ``schemas.Validators`` member: the findings, sorted by path.
+
+    The validator's fast path (jsonschema-rs) decides validity; only an invalid file is explained.
+    """
+    ordered = sorted(validator.iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
     # A value with the wrong form is not also reported as an impossible date,
     # an empty text is not also reported as blank.
     malformed = {tuple(e.absolute_path) for e in ordered if e.validator == "pattern"}
@@ -183,8 +234,4 @@ def schema_problems(errors: Iterable[ValidationError], positions: Positions) -> 
         if not (e.validator == "format" and tuple(e.absolute_path) in malformed)
         and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
     ]
-    for error in ordered:
-        for path, at_key, message, hint in findings(error):
-            line, column = positions.of_key(path) if at_key else positions.of_value(path)
-            out.append((line, column, json_path(path), message, hint))
-    return out
+    return [finding for error in ordered for finding in findings(error)]

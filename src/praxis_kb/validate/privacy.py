@@ -12,6 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from praxis_kb.load.sources import Document
+from praxis_kb.problems import Code, Severity
+from praxis_kb.validate.findings import Finding, warning
+
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{2}|0)[\d /()-]{6,}\d(?![\w/])")
 NAME = re.compile(r"\b(?:Frau|Herrn?|Familie|Dr\.|Prof\.)\s+(?:[A-ZÄÖÜ]\.\s*)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?")
@@ -19,7 +23,9 @@ DATE_LIKE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 
 
 @dataclass(frozen=True)
-class Finding:
+class Match:
+    """Something in a text that looks like personal data."""
+
     kind: str  # email | phone | name
     text: str
     column: int  # 0-based column in the scanned line
@@ -40,33 +46,33 @@ _HAS_DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"Frau|Herr|Familie|Dr\.|Prof\.")
 
 
-def scan_line(line: str, approved: set[str]) -> Iterator[Finding]:
+def scan_line(line: str, approved: set[str]) -> Iterator[Match]:
     if "@" in line:
         for match in EMAIL.finditer(line):
             if match.group(0) not in approved:
-                yield Finding("email", match.group(0), match.start())
+                yield Match("email", match.group(0), match.start())
     if _HAS_DIGIT.search(line):
         approved_digits = {_digits(a) for a in approved if _digits(a)}
         for match in PHONE.finditer(line):
             number = match.group(0).strip()
             digits = _digits(number)
             if len(digits) >= 7 and not DATE_LIKE.match(number) and digits not in approved_digits:
-                yield Finding("phone", number, match.start())
+                yield Match("phone", number, match.start())
     if _NAME_WORD.search(line):
         for match in NAME.finditer(line):
-            yield Finding("name", match.group(0), match.start())
+            yield Match("name", match.group(0), match.start())
 
 
 MESSAGES = {
-    "email": ("Der Text enthält eine E-Mail-Adresse ({text})", "nur die Funktionsadresse der Organisation unter kontakt.email, mit einwilligung_kontakt: true"),
-    "phone": ("Der Text enthält wohl eine Telefonnummer ({text})", "nur die Nummer der Organisation unter kontakt.telefon, mit einwilligung_kontakt: true"),
-    "name": ("Der Text nennt wohl eine Person mit Namen ({text})", "Personen nur mit ihrer Funktion nennen, z. B. „die Koordinatorin“ – nie Namen von Geflüchteten"),
+    "email": (Code.PRIVACY_EMAIL, "Der Text enthält eine E-Mail-Adresse ({text})", "nur die Funktionsadresse der Organisation unter kontakt.email, mit einwilligung_kontakt: true"),
+    "phone": (Code.PRIVACY_PHONE, "Der Text enthält wohl eine Telefonnummer ({text})", "nur die Nummer der Organisation unter kontakt.telefon, mit einwilligung_kontakt: true"),
+    "name": (Code.PRIVACY_NAME, "Der Text nennt wohl eine Person mit Namen ({text})", "Personen nur mit ihrer Funktion nennen, z. B. „die Koordinatorin“ – nie Namen von Geflüchteten"),
 }
 SKIP_FIELDS = {"email", "telefon", "webseite", "url"}
 
 
-def scan_values(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Finding]]:
-    """Findings in the free-text values of the front matter."""
+def scan_values(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Match]]:
+    """Matches in the free-text values of the front matter."""
     if isinstance(data, dict):
         for key, value in data.items():
             if key in SKIP_FIELDS:
@@ -78,3 +84,20 @@ def scan_values(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[t
     elif isinstance(data, str):
         for finding in scan_line(data, set()):
             yield path, finding
+
+
+def _warning(match: Match, path: tuple[str | int, ...] | None = None, line: int = 0) -> Finding:
+    code, message, hint = MESSAGES[match.kind]
+    if line:
+        return Finding(code, message.format(text=match.text), hint, severity=Severity.WARNING, line=line, column=match.column + 1)
+    return warning(code, message.format(text=match.text), hint, path)
+
+
+def personal_data(doc: Document, approved: set[str]) -> Iterator[Finding]:
+    """Warn about personal data in the front matter's texts and, line by line, in the body."""
+    for path, match in scan_values(doc.data):
+        if match.text not in approved:
+            yield _warning(match, path)
+    for offset, line in enumerate(doc.body.split("\n")):
+        for match in scan_line(line, approved):
+            yield _warning(match, line=doc.body_line + offset)

@@ -1,0 +1,186 @@
+"""Rules for case files (praxis/<id>.<lang>.md): where they lie, their names, their content.
+
+The schema (praxisbeispiel.schema.json) checks each value's form; these rules check what the
+schema cannot: references inside a case, references to the criteria catalogue, dates in order,
+an unfinished text, personal data. Each rule takes what it checks and yields findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from praxis_kb.load.project import SOURCE_LANGUAGE
+from praxis_kb.load.sources import Document
+from praxis_kb.problems import Code, Severity
+from praxis_kb.validate.findings import Finding, id_matches_file_name, suggest, warning
+from praxis_kb.validate.privacy import approved_contacts, personal_data
+from praxis_kb.validate.shape import FILL_IN, fill_in_markers
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+CASE_FILE = re.compile(r"(?P<id>.+)\.(?P<lang>[A-Za-z_-]+)\.md\Z")
+IGNORED_IN_CASES = {"README.md"}
+ACTORS_HINT = "Kennungen unter akteure"
+
+
+# -- the cases folder and file names ------------------------------------------------------------
+def location(path: Path, folder: Path) -> Iterator[Finding]:
+    """Cases lie directly in praxis/, and nothing else does."""
+    if path.parent != folder:
+        yield Finding(Code.FILE_IN_SUBFOLDER, "Praxisbeispiele liegen direkt im Ordner praxis/, nicht in Unterordnern", f"verschieben Sie die Datei nach praxis/{path.name}")
+    elif path.suffix != ".md":
+        yield Finding(Code.FILE_NOT_MARKDOWN, "Im Ordner praxis/ liegen nur Praxisbeispiele als .md-Dateien", "Bilder und andere Dateien gehören nicht hierher")
+
+
+def file_name(name: str, languages: Collection[str]) -> Iterator[Finding]:
+    """A case file is named <id>.<language>.md, with a valid id and one of the site's languages."""
+    match = CASE_FILE.match(name)
+    if not match:
+        yield Finding(
+            Code.FILE_NAME_NO_LANGUAGE,
+            f"Der Dateiname „{name}“ nennt keine Sprache",
+            f"nennen Sie die Datei <kennung>.{SOURCE_LANGUAGE}.md für das deutsche Original oder <kennung>.en.md für eine Übersetzung",
+        )
+    elif not ID_PATTERN.match(match["id"]):
+        yield Finding(Code.FILE_NAME_INVALID, f"Der Dateiname „{name}“ ist keine gültige Kennung", f"nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. {_slug(match['id'])}.{match['lang']}.md")
+    elif match["lang"] not in languages:
+        yield Finding(Code.FILE_NAME_UNKNOWN_LANGUAGE, f"„{match['lang']}“ ist keine Sprache dieser Website", f"Sprachen: {', '.join(languages)}")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")).strip("-")
+
+
+def duplicate_id(case_id: str, first: str) -> Finding:
+    """A second German original with the id of *first* (the file that has it already)."""
+    return Finding(Code.CASE_DUPLICATE_ID, f"Die Kennung „{case_id}“ gibt es schon ({first})", "jede Kennung nur einmal vergeben")
+
+
+# -- references inside a case -------------------------------------------------------------------
+def relations(data: dict[str, Any]) -> Iterator[Finding]:
+    """Each relation connects two different actors of this case."""
+    actors = data["akteure"]
+    for index, tie in enumerate(data.get("beziehungen", [])):
+        for end in ("von", "zu"):
+            if tie[end] not in actors:
+                yield _unknown_actor(tie[end], actors, ("beziehungen", index, end))
+        if tie["von"] == tie["zu"]:
+            yield Finding(Code.CASE_SELF_RELATION, "Eine Beziehung verbindet zwei verschiedene Akteur*innen", "von und zu müssen verschieden sein", ("beziehungen", index, "zu"))
+
+
+def instrument_members(data: dict[str, Any]) -> Iterator[Finding]:
+    """Everyone taking part in an instrument is an actor of this case."""
+    actors = data["akteure"]
+    for index, instrument in enumerate(data["instrumente"]):
+        for position, member in enumerate(instrument["beteiligte"]):
+            if member not in actors:
+                yield _unknown_actor(member, actors, ("instrumente", index, "beteiligte", position))
+
+
+def _unknown_actor(name: str, actors: Iterable[str], path: tuple[str | int, ...]) -> Finding:
+    return Finding(Code.CASE_UNKNOWN_ACTOR, f"„{name}“ ist keine der Akteur*innen dieses Praxisbeispiels", suggest(name, actors, ACTORS_HINT), path)
+
+
+def result_sources(data: dict[str, Any]) -> Iterator[Finding]:
+    """A result names only sources listed in this case."""
+    sources = data["quellen"]
+    for index, result in enumerate(data["ergebnisse"]):
+        for position, source in enumerate(result.get("quellen", [])):
+            if source not in sources:
+                yield Finding(
+                    Code.CASE_UNKNOWN_SOURCE,
+                    f"„{source}“ ist keine der Quellen dieses Praxisbeispiels",
+                    suggest(source, sources, "Kennungen unter quellen"),
+                    ("ergebnisse", index, "quellen", position),
+                )
+
+
+def known_criteria(data: dict[str, Any], criteria: Collection[str]) -> Iterator[Finding]:
+    """A case rates only criteria of the catalogue (kriterien/)."""
+    for criterion in data["kriterien"]:
+        if criterion not in criteria:
+            yield Finding(
+                Code.CASE_UNKNOWN_CRITERION,
+                f"Ein Kriterium „{criterion}“ gibt es im Katalog nicht",
+                suggest(criterion, criteria, "Kriterien in kriterien/"),
+                ("kriterien", criterion),
+                at_key=True,
+            )
+
+
+# -- dates and numbers --------------------------------------------------------------------------
+def period(data: dict[str, Any]) -> Iterator[Finding]:
+    """The period ends after it begins, and a running practice has no end."""
+    span = data["zeitraum"]
+    if "ende" in span and _date_of(span["ende"]) < _date_of(span["beginn"]):
+        yield Finding(Code.CASE_END_BEFORE_START, "Das Ende liegt vor dem Beginn", "prüfen Sie die beiden Daten", ("zeitraum", "ende"))
+    if data["status"] == "laeuft" and "ende" in span:
+        yield warning(Code.CASE_END_WHILE_RUNNING, "Die Praxis hat den Status „laeuft“, aber ein Ende", "status: beendet setzen oder das Ende löschen", ("zeitraum", "ende"))
+
+
+def cost_range(data: dict[str, Any]) -> Iterator[Finding]:
+    costs = data["transfer"]["voraussetzungen"]["kosten"]
+    if costs["euro_pro_jahr_von"] > costs["euro_pro_jahr_bis"]:
+        yield Finding(
+            Code.CASE_COSTS_INVERTED,
+            "Die obere Grenze der Kosten ist kleiner als die untere",
+            "euro_pro_jahr_von ≤ euro_pro_jahr_bis",
+            ("transfer", "voraussetzungen", "kosten", "euro_pro_jahr_bis"),
+        )
+
+
+def timeline(data: dict[str, Any]) -> Iterator[Finding]:
+    """The timeline runs from the oldest event to the newest (one warning, at the first step back)."""
+    dates = [_date_of(event["datum"]) for event in data["zeitleiste"]]
+    back = next((index for index in range(1, len(dates)) if dates[index] < dates[index - 1]), None)
+    if back is not None:
+        yield warning(Code.CASE_TIMELINE_UNORDERED, "Die Zeitleiste ist nicht zeitlich geordnet", "ordnen Sie die Ereignisse vom ältesten zum neuesten", ("zeitleiste", back, "datum"))
+
+
+def _date_of(point: Any) -> str:
+    return point["datum"] if isinstance(point, dict) else str(point)
+
+
+# -- unfinished text ----------------------------------------------------------------------------
+def body(doc: Document) -> Iterator[Finding]:
+    """Below the front matter stands the description."""
+    if not doc.body.strip():
+        yield Finding(
+            Code.CASE_BODY_MISSING,
+            "Unter dem Kopfbereich fehlt die Beschreibung des Praxisbeispiels",
+            "schreiben Sie nach der zweiten Zeile --- einige Absätze: Ausgangslage, Vorgehen, was gut läuft",
+            line=1,
+            column=1,
+        )
+
+
+def fill_ins(doc: Document, publishing: bool) -> Iterator[Finding]:
+    """Values `praxis new` left to fill in: a warning while editing, an error when publishing."""
+    severity = Severity.ERROR if publishing else Severity.WARNING
+    why = "wird so nicht veröffentlicht" if publishing else "vor der Veröffentlichung ausfüllen"
+    for path in fill_in_markers(doc.data):
+        yield Finding(Code.FILL_IN, f"Noch auszufüllen ({why})", "ersetzen Sie den Text nach ERGÄNZEN: durch die eigene Angabe", path or None, severity=severity)
+    if doc.body.strip().startswith(FILL_IN):
+        line = doc.body_line + next(i for i, text in enumerate(doc.body.split("\n")) if text.strip())
+        yield Finding(Code.FILL_IN, f"Die Beschreibung ist noch auszufüllen ({why})", "schreiben Sie die Beschreibung unter die zweite Zeile ---", severity=severity, line=line, column=1)
+
+
+# -- all rules of a case ------------------------------------------------------------------------
+DATA_RULES = (relations, instrument_members, result_sources, period, cost_range, timeline)
+
+
+def rules(doc: Document, case_id: str, criteria: Collection[str]) -> Iterator[Finding]:
+    """The rules for a German original whose data the schema accepted."""
+    yield from id_matches_file_name(doc.data, case_id, "Praxisbeispiel")
+    for rule in DATA_RULES:
+        yield from rule(doc.data)
+    yield from known_criteria(doc.data, criteria)
+    yield from personal_data(doc, approved_contacts(doc.data))
+
+
+def unfinished(doc: Document, publishing: bool) -> Iterator[Finding]:
+    """What is not written yet; checked even where the schema refused the data."""
+    yield from body(doc)
+    yield from fill_ins(doc, publishing)
