@@ -193,8 +193,7 @@ STEPS = (
 
 def build(project: Path, site: Path, timings: Path | None = None) -> float:
     # As the deploy workflow builds: with a public address, so every case page gets its QR code.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_PDF": "0",
-           "PRAXIS_SITE_URL": "https://praxis.example.org/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_PDF": "0", "PRAXIS_SITE_URL": "https://praxis.example.org/"}
     if timings is not None:
         env["PRAXIS_ZEITMESSUNG"] = str(timings)
     start = time.perf_counter()
@@ -276,13 +275,15 @@ def browser_measures(site: Path, case_path: str) -> dict[str, float]:
             page.goto(base + "/praxis/")
             times = []
             for value in ("kleinstadt", "laendliche-region", "mittelgrosse-stadt", ""):
-                times.append(page.evaluate(
-                    """(value) => { const input = document.querySelector(`input[name="standorttyp"][value="${value}"]`);
+                times.append(
+                    page.evaluate(
+                        """(value) => { const input = document.querySelector(`input[name="standorttyp"][value="${value}"]`);
                        const t0 = performance.now(); input.checked = true;
                        input.dispatchEvent(new Event('change', {bubbles: true}));
                        return performance.now() - t0; }""",
-                    value,
-                ))
+                        value,
+                    )
+                )
             out["filter_ms"] = sorted(times)[len(times) // 2]
             context.close()
             browser.close()
@@ -308,7 +309,11 @@ def validate_times(project: Path) -> tuple[float, float]:
         front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
         (plain / (path.name.removesuffix(".de.md") + ".yaml")).write_text(front + "\n", encoding="utf-8")
     start = time.perf_counter()
-    subprocess.run([str(BIN / "check-jsonschema"), "--schemafile", str(project / "schemas" / "praxisbeispiel.schema.json"), *map(str, sorted(plain.iterdir()))], capture_output=True, check=False)
+    subprocess.run(
+        [str(BIN / "check-jsonschema"), "--schemafile", str(project / "schemas" / "praxisbeispiel.schema.json"), *map(str, sorted(plain.iterdir()))],
+        capture_output=True,
+        check=False,
+    )
     return praxis, time.perf_counter() - start
 
 
@@ -372,16 +377,22 @@ def render_report(rows: dict[int, dict[str, float]]) -> str:
     lines += ["", "## Targets", "", "| target | measured | |", "|---|---:|---|"]
     if 1000 in rows:
         r = rows[1000]
-        lines.append(f"| build ≤ {TARGETS['ratio_bare']}× bare Material (N=1000) | {r['build_s'] / r['bare_s']:.2f}× | {_mark(r['build_s'] / r['bare_s'] <= TARGETS['ratio_bare'])} |")
+        lines.append(
+            f"| build ≤ {TARGETS['ratio_bare']}× bare Material (N=1000) | {r['build_s'] / r['bare_s']:.2f}× | {_mark(r['build_s'] / r['bare_s'] <= TARGETS['ratio_bare'])} |"
+        )
         lines.append(f"| first search query ≤ {TARGETS['search_kb']} KB (N=1000) | {r['search_kb']:.0f} KB | {_mark(r['search_kb'] <= TARGETS['search_kb'])} |")
         lines.append(f"| cold case page ≤ {TARGETS['case_kb']} KB gzip (N=1000) | {r['case_kb']:.0f} KB | {_mark(r['case_kb'] <= TARGETS['case_kb'])} |")
         lines.append(f"| filter update < {TARGETS['filter_ms']} ms (N=1000) | {r['filter_ms']:.1f} ms | {_mark(r['filter_ms'] < TARGETS['filter_ms'])} |")
-        lines.append(f"| filter index ≤ {TARGETS['filter_bytes']} B per case gzip | {r['filter_bytes']:.0f} B | {_mark(r['filter_bytes'] <= TARGETS['filter_bytes'])} |")
+        lines.append(
+            f"| filter index ≤ {TARGETS['filter_bytes']} B per case gzip | {r['filter_bytes']:.0f} B | {_mark(r['filter_bytes'] <= TARGETS['filter_bytes'])} |"
+        )
         if 10 in rows:
             growth = rows[1000]["case_html_kb"] / rows[10]["case_html_kb"]
             lines.append(f"| case page at N=1000 ≤ {TARGETS['case_growth']}× N=10 | {growth:.2f}× | {_mark(growth <= TARGETS['case_growth'])} |")
         if "validate_s" in r:
-            lines.append(f"| praxis validate no slower than check-jsonschema (1000 cases) | {r['validate_s']:.1f} s vs {r['checkjsonschema_s']:.1f} s | {_mark(r['validate_s'] <= r['checkjsonschema_s'])} |")
+            lines.append(
+                f"| praxis validate no slower than check-jsonschema (1000 cases) | {r['validate_s']:.1f} s vs {r['checkjsonschema_s']:.1f} s | {_mark(r['validate_s'] <= r['checkjsonschema_s'])} |"
+            )
     if 1000 in rows and 2000 in rows:
         scaling = rows[2000]["build_s"] / rows[1000]["build_s"]
         lines.append(f"| t(2000) / t(1000) ≤ {TARGETS['scaling']} | {scaling:.2f} | {_mark(scaling <= TARGETS['scaling'])} |")

@@ -64,9 +64,7 @@ def main() -> int:
         cases, plain = generate(Path(tmp), args.cases)
         schema = ROOT / "schemas" / "praxisbeispiel.schema.json"
         praxis_time, praxis_code = timed([str(BIN / "praxis"), "validate", str(cases)], args.runs)
-        check_time, check_code = timed(
-            [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *sorted(str(p) for p in plain.iterdir())], args.runs
-        )
+        check_time, check_code = timed([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *sorted(str(p) for p in plain.iterdir())], args.runs)
     rows = [
         ("praxis validate (Zeilennummern, Querverweise, Meldungen auf Deutsch)", praxis_time, praxis_code),
         ("check-jsonschema (nur Schema, keine Zeilennummern)", check_time, check_code),

@@ -193,9 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
 
     validate = sub.add_parser("validate", help="Praxisbeispiele, Kriterien und Vokabulare prüfen")
-    validate.add_argument(
-        "paths", nargs="*", metavar="PFAD", help="Dateien oder Ordner (Standard: alles in praxis/ und kriterien/)"
-    )
+    validate.add_argument("paths", nargs="*", metavar="PFAD", help="Dateien oder Ordner (Standard: alles in praxis/ und kriterien/)")
     validate.add_argument(
         "--format", choices=sorted(REPORTERS), default="text", help="Ausgabe: text (Standard), json oder github (Anmerkungen in GitHub Actions)"
     )

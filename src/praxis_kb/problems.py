@@ -12,17 +12,17 @@ build, tests, bots reading ``praxis validate --format json``) checks the code, n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Self
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Every problem the package reports, one stable kebab-case code each.
 
     The first word names the stage or the kind of file: ``file-`` (reading bytes, file names),
@@ -41,7 +41,7 @@ class Code(str, Enum):
         return member
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
     # -- reading a file (load/sources.py) ------------------------------------------------------
     FILE_UNREADABLE = "file-unreadable", "the file cannot be read (missing, no permission)"
@@ -135,10 +135,7 @@ class Code(str, Enum):
     def for_schema_keyword(cls, keyword: str) -> Code:
         """The code of a failed JSON Schema keyword (``maxLength`` → ``schema-max-length``)."""
         kebab = "".join(f"-{c.lower()}" if c.isupper() else c for c in keyword)
-        try:
-            return cls(f"schema-{kebab}")
-        except ValueError:
-            return cls.SCHEMA_OTHER
+        return next((code for code in cls if code.value == f"schema-{kebab}"), cls.SCHEMA_OTHER)
 
 
 @dataclass(frozen=True, order=True)

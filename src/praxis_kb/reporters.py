@@ -59,10 +59,7 @@ def github(problems: Sequence[Problem], checked: int) -> str:
     for p in problems:
         title = f"Praxisbeispiel prüfen: {p.path} [{p.code}]" if p.path else f"Praxisbeispiel prüfen [{p.code}]"
         message = p.message + (f" ({p.hint})" if p.hint else "")
-        props = ",".join(
-            f"{key}={escape_property(str(value))}"
-            for key, value in (("file", p.file), ("line", p.line), ("col", p.column), ("title", title))
-        )
+        props = ",".join(f"{key}={escape_property(str(value))}" for key, value in (("file", p.file), ("line", p.line), ("col", p.column), ("title", title)))
         lines.append(f"::{p.severity.value} {props}::{escape_data(message)}")
     lines.append(summary_line(problems, checked))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -34,27 +34,53 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ContentError(1, 1, f"Die Datei kann nicht gelesen werden ({exc.strerror})", "Prüfen Sie, ob die Datei existiert und lesbar ist", code=Code.FILE_UNREADABLE) from None
+        raise ContentError(
+            1, 1, f"Die Datei kann nicht gelesen werden ({exc.strerror})", "Prüfen Sie, ob die Datei existiert und lesbar ist", code=Code.FILE_UNREADABLE
+        ) from None
     if not raw.strip():
         raise ContentError(1, 1, "Die Datei ist leer", "Nehmen Sie ein vorhandenes Praxisbeispiel als Vorlage", code=Code.FILE_EMPTY)
     if len(raw) > MAX_BYTES:
-        raise ContentError(1, 1, f"Die Datei ist zu groß ({len(raw) // 1024} KB, höchstens {MAX_BYTES // 1024} KB)", "Kürzen Sie den Text oder teilen Sie ihn auf; Bilder gehören nicht in die Datei", code=Code.FILE_TOO_LARGE)
+        raise ContentError(
+            1,
+            1,
+            f"Die Datei ist zu groß ({len(raw) // 1024} KB, höchstens {MAX_BYTES // 1024} KB)",
+            "Kürzen Sie den Text oder teilen Sie ihn auf; Bilder gehören nicht in die Datei",
+            code=Code.FILE_TOO_LARGE,
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ContentError(1, 1, "Die Datei beginnt mit einem unsichtbaren BOM-Zeichen", "Speichern Sie die Datei als „UTF-8“ ohne BOM", code=Code.FILE_BOM)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line = raw.count(b"\n", 0, nul) + 1
-        raise ContentError(line, nul - (raw.rfind(b"\n", 0, nul) + 1) + 1, "Die Datei enthält ein Nullzeichen (NUL) und ist wohl keine Textdatei", "Speichern Sie die Datei als reinen Text in UTF-8", code=Code.FILE_NUL)
+        raise ContentError(
+            line,
+            nul - (raw.rfind(b"\n", 0, nul) + 1) + 1,
+            "Die Datei enthält ein Nullzeichen (NUL) und ist wohl keine Textdatei",
+            "Speichern Sie die Datei als reinen Text in UTF-8",
+            code=Code.FILE_NUL,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError(line, column, "Die Datei ist nicht in UTF-8 gespeichert, Umlaute wären kaputt", "Speichern Sie die Datei mit der Kodierung „UTF-8“", code=Code.FILE_NOT_UTF8) from None
+        raise ContentError(
+            line,
+            column,
+            "Die Datei ist nicht in UTF-8 gespeichert, Umlaute wären kaputt",
+            "Speichern Sie die Datei mit der Kodierung „UTF-8“",
+            code=Code.FILE_NOT_UTF8,
+        ) from None
     if "\r" in text:
         index = text.index("\r")
         line = text.count("\n", 0, index) + 1
-        raise ContentError(line, index - (text.rfind("\n", 0, index) + 1) + 1, "Die Datei hat Windows-Zeilenenden (CRLF)", "Stellen Sie im Editor die Zeilenenden auf „LF“ um und speichern Sie erneut", code=Code.FILE_CRLF)
+        raise ContentError(
+            line,
+            index - (text.rfind("\n", 0, index) + 1) + 1,
+            "Die Datei hat Windows-Zeilenenden (CRLF)",
+            "Stellen Sie im Editor die Zeilenenden auf „LF“ um und speichern Sie erneut",
+            code=Code.FILE_CRLF,
+        )
     return text
 
 
@@ -63,16 +89,36 @@ def read_markdown(path: Path) -> Document:
     text = read_text(path)
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
-        raise ContentError(1, 1, "Die Datei beginnt nicht mit dem Kopfbereich: erste Zeile muss --- sein", "Oben stehen die Angaben zwischen zwei Zeilen ---, darunter der Text", code=Code.FRONT_MATTER_MISSING)
+        raise ContentError(
+            1,
+            1,
+            "Die Datei beginnt nicht mit dem Kopfbereich: erste Zeile muss --- sein",
+            "Oben stehen die Angaben zwischen zwei Zeilen ---, darunter der Text",
+            code=Code.FRONT_MATTER_MISSING,
+        )
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
     if end is None:
-        raise ContentError(1, 1, "Der Kopfbereich wird nicht abgeschlossen: es fehlt die zweite Zeile ---", "Setzen Sie nach den Angaben eine Zeile mit genau --- und darunter den Text", code=Code.FRONT_MATTER_UNCLOSED)
+        raise ContentError(
+            1,
+            1,
+            "Der Kopfbereich wird nicht abgeschlossen: es fehlt die zweite Zeile ---",
+            "Setzen Sie nach den Angaben eine Zeile mit genau --- und darunter den Text",
+            code=Code.FRONT_MATTER_UNCLOSED,
+        )
     front = "\n".join(lines[1:end]) + "\n"
     if not front.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines[1:end]):
-        raise ContentError(2, 1, "Der Kopfbereich ist leer", "Zwischen den beiden Zeilen --- stehen die Angaben, z. B. „titel: …“", code=Code.FRONT_MATTER_EMPTY)
+        raise ContentError(
+            2, 1, "Der Kopfbereich ist leer", "Zwischen den beiden Zeilen --- stehen die Angaben, z. B. „titel: …“", code=Code.FRONT_MATTER_EMPTY
+        )
     data, positions = strictyaml.load(front, line_offset=1)
     if not isinstance(data, dict):
-        raise ContentError(2, 1, f"Der Kopfbereich muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}", "Schreiben Sie jede Angabe als „feld: wert“ in eine eigene Zeile", code=Code.YAML_NOT_MAPPING)
+        raise ContentError(
+            2,
+            1,
+            f"Der Kopfbereich muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}",
+            "Schreiben Sie jede Angabe als „feld: wert“ in eine eigene Zeile",
+            code=Code.YAML_NOT_MAPPING,
+        )
     body = "\n".join(lines[end + 1 :])
     return Document(path, data, positions, body, end + 2)
 
@@ -82,7 +128,9 @@ def read_yaml(path: Path) -> Document:
     text = read_text(path)
     data, positions = strictyaml.load(text)
     if not isinstance(data, dict):
-        raise ContentError(1, 1, f"Die Datei muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}", "Beginnen Sie mit „id: …“", code=Code.YAML_NOT_MAPPING)
+        raise ContentError(
+            1, 1, f"Die Datei muss aus Feldern bestehen („feld: wert“), nicht aus {describe_type(data)}", "Beginnen Sie mit „id: …“", code=Code.YAML_NOT_MAPPING
+        )
     return Document(path, data, positions)
 
 

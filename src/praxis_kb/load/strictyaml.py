@@ -92,7 +92,13 @@ def _syntax_error(exc: yaml.YAMLError, text: str, line_offset: int) -> ContentEr
     raw = f"{context} {problem}" if context else problem
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-        return ContentError(line, lines[mark.line].index("\t") + 1, "In dieser Zeile steht ein Tabulatorzeichen", "Rücken Sie im Kopfbereich nur mit Leerzeichen ein", code=Code.YAML_TAB)
+        return ContentError(
+            line,
+            lines[mark.line].index("\t") + 1,
+            "In dieser Zeile steht ein Tabulatorzeichen",
+            "Rücken Sie im Kopfbereich nur mit Leerzeichen ein",
+            code=Code.YAML_TAB,
+        )
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile")
     return ContentError(line, column, f"Die Angaben sind kein gültiges YAML ({raw})", hint, code=Code.YAML_SYNTAX)
 
@@ -103,103 +109,149 @@ def load(text: str, *, line_offset: int = 0) -> tuple[Any, Positions]:
     *line_offset* is added to every line, for YAML that starts further down a file (front matter).
     Raises :class:`ContentError` for the first problem found.
     """
-    positions = Positions()
-    stack: list[Any] = []  # containers being built
-    paths: list[Path_] = []  # path of each container
-    pending_key: list[str | None] = []  # for mappings: key waiting for its value
-    key_marks: list[dict[str, int]] = []  # for mappings: line of each key, to name duplicates
-    root: Any = None
-    documents = 0
-
-    def pos(mark: Any) -> tuple[int, int]:
-        return (mark.line + 1 + line_offset, mark.column + 1)
-
-    def refuse_extras(event: Any) -> None:
-        if getattr(event, "anchor", None) is not None:
-            line, col = pos(event.start_mark)
-            raise ContentError(line, col, f"YAML-Anker (&{event.anchor}) sind nicht erlaubt", "Schreiben Sie jeden Wert dort aus, wo er gebraucht wird", code=Code.YAML_ANCHOR)
-        tag = getattr(event, "tag", None)
-        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and not event.implicit[0]):
-            line, col = pos(event.start_mark)
-            raise ContentError(line, col, f"YAML-Typangaben wie „{tag}“ sind nicht erlaubt", "Lassen Sie die Angabe mit ! weg; Texte stehen in Anführungszeichen", code=Code.YAML_TAG)
-
-    def attach(value: Any, start: Any) -> Path_ | None:
-        """Put a finished value into its parent; return the path it got."""
-        nonlocal root
-        if not stack:
-            root = value
-            positions.values[()] = pos(start)
-            return ()
-        parent = stack[-1]
-        if isinstance(parent, list):
-            path = paths[-1] + (len(parent),)
-            parent.append(value)
-        else:
-            key = pending_key[-1]
-            if key is None:  # this value is a key
-                if not isinstance(value, str):
-                    line, col = pos(start)
-                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
-                if value in key_marks[-1]:
-                    line, col = pos(start)
-                    raise ContentError(
-                        line,
-                        col,
-                        f"Das Feld „{value}“ steht zweimal hier (zuerst in Zeile {key_marks[-1][value]})",
-                        "Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen",
-                        path=json_path(paths[-1] + (value,)),
-                        code=Code.YAML_DUPLICATE_KEY,
-                    )
-                key_marks[-1][value] = pos(start)[0]
-                pending_key[-1] = value
-                positions.keys[paths[-1] + (value,)] = pos(start)
-                return None
-            path = paths[-1] + (key,)
-            parent[key] = value
-            pending_key[-1] = None
-        positions.values[path] = pos(start)
-        return path
-
+    builder = _Builder(line_offset)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    line, col = pos(event.start_mark)
-                    raise ContentError(line, col, "Hier beginnt ein zweites YAML-Dokument", "Eine Datei enthält genau einen Block mit Angaben; entfernen Sie die zusätzliche Zeile ---", code=Code.YAML_SECOND_DOCUMENT)
-            elif isinstance(event, yaml.AliasEvent):
-                line, col = pos(event.start_mark)
-                raise ContentError(line, col, f"YAML-Verweise (*{event.anchor}) sind nicht erlaubt", "Schreiben Sie den Wert aus, statt auf einen Anker zu verweisen", code=Code.YAML_ALIAS)
-            elif isinstance(event, yaml.ScalarEvent):
-                refuse_extras(event)
-                is_key = bool(stack) and isinstance(stack[-1], dict) and pending_key[-1] is None
-                if is_key or event.style not in (None, "") or not event.implicit[0]:
-                    value: Any = event.value
-                else:
-                    value = resolve_plain(event.value)
-                attach(value, event.start_mark)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                refuse_extras(event)
-                if stack and isinstance(stack[-1], dict) and pending_key[-1] is None:
-                    line, col = pos(event.start_mark)
-                    raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                path = attach(container, event.start_mark)
-                assert path is not None
-                stack.append(container)
-                paths.append(path)
-                pending_key.append(None)
-                key_marks.append({})
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                paths.pop()
-                pending_key.pop()
-                key_marks.pop()
+            builder.take(event)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text, line_offset) from None
     except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive: deep nesting
-        raise ContentError(1 + line_offset, 1, f"Die Angaben konnten nicht gelesen werden ({exc})", "Prüfen Sie die Verschachtelung", code=Code.YAML_NESTING) from None
-    return root, positions
+        raise ContentError(
+            1 + line_offset, 1, f"Die Angaben konnten nicht gelesen werden ({exc})", "Prüfen Sie die Verschachtelung", code=Code.YAML_NESTING
+        ) from None
+    return builder.root, builder.positions
+
+
+class _Builder:
+    """Builds the data from PyYAML's events, noting where each key and value stands."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.positions = Positions()
+        self.stack: list[Any] = []  # containers being built
+        self.paths: list[Path_] = []  # path of each container
+        self.pending_key: list[str | None] = []  # for mappings: key waiting for its value
+        self.key_marks: list[dict[str, int]] = []  # for mappings: line of each key, to name duplicates
+        self.root: Any = None
+        self.documents = 0
+
+    def pos(self, mark: Any) -> tuple[int, int]:
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def take(self, event: Any) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                line, col = self.pos(event.start_mark)
+                raise ContentError(
+                    line,
+                    col,
+                    "Hier beginnt ein zweites YAML-Dokument",
+                    "Eine Datei enthält genau einen Block mit Angaben; entfernen Sie die zusätzliche Zeile ---",
+                    code=Code.YAML_SECOND_DOCUMENT,
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            line, col = self.pos(event.start_mark)
+            raise ContentError(
+                line,
+                col,
+                f"YAML-Verweise (*{event.anchor}) sind nicht erlaubt",
+                "Schreiben Sie den Wert aus, statt auf einen Anker zu verweisen",
+                code=Code.YAML_ALIAS,
+            )
+        elif isinstance(event, yaml.ScalarEvent):
+            self.scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+            self.paths.pop()
+            self.pending_key.pop()
+            self.key_marks.pop()
+
+    def awaiting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1], dict) and self.pending_key[-1] is None
+
+    def scalar(self, event: Any) -> None:
+        self.refuse_extras(event)
+        if self.awaiting_key() or event.style not in (None, "") or not event.implicit[0]:
+            value: Any = event.value  # keys, quoted and block texts stay text
+        else:
+            value = resolve_plain(event.value)
+        self.attach(value, event.start_mark)
+
+    def open(self, event: Any) -> None:
+        self.refuse_extras(event)
+        if self.awaiting_key():
+            line, col = self.pos(event.start_mark)
+            raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self.attach(container, event.start_mark)
+        assert path is not None
+        self.stack.append(container)
+        self.paths.append(path)
+        self.pending_key.append(None)
+        self.key_marks.append({})
+
+    def refuse_extras(self, event: Any) -> None:
+        if getattr(event, "anchor", None) is not None:
+            line, col = self.pos(event.start_mark)
+            raise ContentError(
+                line,
+                col,
+                f"YAML-Anker (&{event.anchor}) sind nicht erlaubt",
+                "Schreiben Sie jeden Wert dort aus, wo er gebraucht wird",
+                code=Code.YAML_ANCHOR,
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and not (isinstance(event, yaml.ScalarEvent) and tag == "!" and not event.implicit[0]):
+            line, col = self.pos(event.start_mark)
+            raise ContentError(
+                line,
+                col,
+                f"YAML-Typangaben wie „{tag}“ sind nicht erlaubt",
+                "Lassen Sie die Angabe mit ! weg; Texte stehen in Anführungszeichen",
+                code=Code.YAML_TAG,
+            )
+
+    def attach(self, value: Any, start: Any) -> Path_ | None:
+        """Put a finished value into its parent; return the path it got (None for a key)."""
+        if not self.stack:
+            self.root = value
+            self.positions.values[()] = self.pos(start)
+            return ()
+        parent = self.stack[-1]
+        if isinstance(parent, list):
+            path = self.paths[-1] + (len(parent),)
+            parent.append(value)
+        else:
+            key = self.pending_key[-1]
+            if key is None:  # this value is a key
+                self.key(value, start)
+                return None
+            path = self.paths[-1] + (key,)
+            parent[key] = value
+            self.pending_key[-1] = None
+        self.positions.values[path] = self.pos(start)
+        return path
+
+    def key(self, value: Any, start: Any) -> None:
+        line, col = self.pos(start)
+        if not isinstance(value, str):
+            raise ContentError(line, col, "Ein Feldname muss ein einfacher Text sein", "Schreiben Sie „feld: wert“", code=Code.YAML_COMPLEX_KEY)
+        marks = self.key_marks[-1]
+        if value in marks:
+            raise ContentError(
+                line,
+                col,
+                f"Das Feld „{value}“ steht zweimal hier (zuerst in Zeile {marks[value]})",
+                "Löschen Sie eine der beiden Angaben oder führen Sie sie zusammen",
+                path=json_path(self.paths[-1] + (value,)),
+                code=Code.YAML_DUPLICATE_KEY,
+            )
+        marks[value] = line
+        self.pending_key[-1] = value
+        self.positions.keys[self.paths[-1] + (value,)] = (line, col)
 
 
 def json_path(path: Path_) -> str:

@@ -22,8 +22,9 @@ from typing import Any
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
 from praxis_kb.validate import shape
-from praxis_kb.validate.content import TRANSLATION_META, Catalogue
+from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Shape
+from praxis_kb.validate.translations import TRANSLATION_META
 
 Text = dict[str, str]  # language → text
 
@@ -420,7 +421,13 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
         found = raw.get("merkmale", {})
         features = Features(list(found.get("potenziale", [])), list(found.get("ressourcen", [])), list(found.get("probleme", [])))
         entries[raw["id"]] = Entry(
-            raw["id"], raw["label"], raw.get("beschreibung", {}), raw.get("gruppe", ""), raw.get("stufe", 0), raw.get("bereich", ""), raw.get("ebene", ""),
+            raw["id"],
+            raw["label"],
+            raw.get("beschreibung", {}),
+            raw.get("gruppe", ""),
+            raw.get("stufe", 0),
+            raw.get("bereich", ""),
+            raw.get("ebene", ""),
             features,
         )
     return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
@@ -470,8 +477,14 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         ties=[Tie(t["von"], t["zu"], t["art"], t["haeufigkeit"], t.get("beschreibung", "")) for t in d.get("beziehungen", [])],
         instruments=[
             Instrument(
-                i["typ"], i["bezeichnung"], i["beschreibung"], list(i["beteiligte"]), i.get("haeufigkeit", ""), i.get("status", ""),
-                _date(i["seit"]) if "seit" in i else None, _date(i["bis"]) if "bis" in i else None,
+                i["typ"],
+                i["bezeichnung"],
+                i["beschreibung"],
+                list(i["beteiligte"]),
+                i.get("haeufigkeit", ""),
+                i.get("status", ""),
+                _date(i["seit"]) if "seit" in i else None,
+                _date(i["bis"]) if "bis" in i else None,
             )
             for i in d["instrumente"]
         ],
@@ -482,9 +495,16 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
             list(transfer["kernelemente"]),
             list(transfer["anpassbare_elemente"]),
             Prerequisites(
-                list(pre["akteure"]), list(pre["ressourcen"]), pre["personal"]["stunden_pro_monat"], pre["personal"]["beschreibung"],
-                pre["kosten"]["euro_pro_jahr_von"], pre["kosten"]["euro_pro_jahr_bis"], pre["kosten"]["beschreibung"],
-                pre["aufbauzeit_monate"], pre["politische_rueckendeckung"]["bedarf"], pre["politische_rueckendeckung"]["beschreibung"],
+                list(pre["akteure"]),
+                list(pre["ressourcen"]),
+                pre["personal"]["stunden_pro_monat"],
+                pre["personal"]["beschreibung"],
+                pre["kosten"]["euro_pro_jahr_von"],
+                pre["kosten"]["euro_pro_jahr_bis"],
+                pre["kosten"]["beschreibung"],
+                pre["aufbauzeit_monate"],
+                pre["politische_rueckendeckung"]["bedarf"],
+                pre["politische_rueckendeckung"]["beschreibung"],
             ),
             {k: Verdict(k, v["urteil"], v.get("bedingungen", "")) for k, v in transfer["eignung"].items()},
             list(transfer["stolpersteine"]),

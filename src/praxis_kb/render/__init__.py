@@ -20,8 +20,22 @@ from praxis_kb.render.qr import qr_svg
 from praxis_kb.render.strings import Strings, ui_strings
 
 __all__ = [
-    "LEGAL_PAGES", "PARALLEL_FROM_CASES", "Context", "Operator", "Page", "Strings", "fork_is_safe", "insert_fragments",
-    "language_pages", "legal_pages", "narrative_html", "parallel_workers", "qr_svg", "render_all", "split_fragments", "ui_strings",
+    "LEGAL_PAGES",
+    "PARALLEL_FROM_CASES",
+    "Context",
+    "Operator",
+    "Page",
+    "Strings",
+    "fork_is_safe",
+    "insert_fragments",
+    "language_pages",
+    "legal_pages",
+    "narrative_html",
+    "parallel_workers",
+    "qr_svg",
+    "render_all",
+    "split_fragments",
+    "ui_strings",
     "untranslated_page",
 ]
 
@@ -53,6 +67,7 @@ def render_all(
     With *workers* > 1 the languages are rendered in that many forked processes at once (see
     ``parallel_workers``); the pages are the same either way.
     """
+
     def one(lang: str) -> list[Page]:
         return language_pages(Context(model, lang, coverage, site_url, pdf))
 

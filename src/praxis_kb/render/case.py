@@ -39,9 +39,7 @@ def ladder(ctx: Context, current: str, ident: str) -> Markup:
     vocabulary = ctx.model.vocab("partizipationsstufen")
     steps = [svg.LadderStep(e.step, ctx.text(e.label), e.area) for e in vocabulary.entries.values()]
     entry = vocabulary.entries[current]
-    return svg.participation_ladder(
-        steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=entry.step, label=ctx.text(entry.label)), ident
-    )
+    return svg.participation_ladder(steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=entry.step, label=ctx.text(entry.label)), ident)
 
 
 def notice(ctx: Context, case: Case) -> dict[str, str] | None:
@@ -61,17 +59,21 @@ def page(ctx: Context, case: Case) -> Page:
     ]
     site_types = list(ctx.model.vocab("standorttypen").entries)
     verdicts = sorted(case.transfer.verdicts.values(), key=lambda v: site_types.index(v.site_type))
-    body = environment().get_template("case.md.j2").render(
-        case=case,
-        notice=notice(ctx, case),
-        narrative=narrative_html(case.body),
-        instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
-        participation={"step": step.step, "area": step.area, "svg": ladder(ctx, case.participation_step, f"leiter-{case.id}")},
-        network=network(ctx, case),
-        assessments=assessments,
-        pre=case.transfer.prerequisites,
-        verdicts=verdicts,
-        qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
-        **ctx.helpers("../../"),
+    body = (
+        environment()
+        .get_template("case.md.j2")
+        .render(
+            case=case,
+            notice=notice(ctx, case),
+            narrative=narrative_html(case.body),
+            instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
+            participation={"step": step.step, "area": step.area, "svg": ladder(ctx, case.participation_step, f"leiter-{case.id}")},
+            network=network(ctx, case),
+            assessments=assessments,
+            pre=case.transfer.prerequisites,
+            verdicts=verdicts,
+            qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
+            **ctx.helpers("../../"),
+        )
     )
     return ctx.page(f"praxis/{case.id}.{ctx.lang}.md", case.title, case.summary, body, notice=notice(ctx, case) is None)

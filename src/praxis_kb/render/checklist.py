@@ -27,8 +27,17 @@ def page(ctx: Context, site_type: str = "") -> Page:
     path = f"checkliste/{site_type}.{ctx.lang}.md" if entry else f"checkliste/index.{ctx.lang}.md"
     base = ctx.base_of(path)
     pdf = f"{'../' if entry else ''}{ctx.root()}pdf/checkliste.{ctx.lang}.pdf" if ctx.pdf and not entry else ""
-    body = environment().get_template("checklist.md.j2").render(
-        title=title, site_type=entry, needs=needs, criteria=list(ctx.model.criteria.values()),
-        site_types=list(ctx.model.vocab("standorttypen").entries.values()), pdf=pdf, **ctx.helpers(base),
+    body = (
+        environment()
+        .get_template("checklist.md.j2")
+        .render(
+            title=title,
+            site_type=entry,
+            needs=needs,
+            criteria=list(ctx.model.criteria.values()),
+            site_types=list(ctx.model.vocab("standorttypen").entries.values()),
+            pdf=pdf,
+            **ctx.helpers(base),
+        )
     )
     return ctx.page(path, title, ctx.t.checklist_intro, body)

@@ -20,9 +20,7 @@ class Context:
     """What every page of one language needs: the model, the language, its strings, addresses and
     the helpers the templates call."""
 
-    def __init__(
-        self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None, site_url: str = "", pdf: bool = False
-    ) -> None:
+    def __init__(self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None, site_url: str = "", pdf: bool = False) -> None:
         self.model = model
         self.lang = lang
         self.t = Strings(lang)
@@ -56,9 +54,7 @@ class Context:
             return True
         return statuses is not None and bool(statuses) and statuses.get(self.lang) is not TranslationStatus.REVIEWED
 
-    def page(
-        self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, TranslationStatus] | None = None
-    ) -> Page:
+    def page(self, path: str, title: str, description: str, body: str, *, notice: bool = True, statuses: dict[str, TranslationStatus] | None = None) -> Page:
         """A generated page; in a machine-translated language it starts with a notice saying so."""
         prefix = ""
         if notice and self.machine_translated(statuses):

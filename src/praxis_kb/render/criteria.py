@@ -17,9 +17,7 @@ def criterion_page(ctx: Context, criterion: Criterion) -> Page:
             if a.criterion == criterion.id:
                 addressing.append({"case": case, "stage": a.stage, "justification": a.justification})
     addressing.sort(key=lambda item: (-item["stage"], item["case"].title.casefold()))
-    body = environment().get_template("criterion.md.j2").render(
-        criterion=criterion, addressing=addressing, **ctx.helpers("../../")
-    )
+    body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
     return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)
 
 
@@ -31,7 +29,9 @@ def index_page(ctx: Context) -> Page:
     ordered = sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     cases = ctx.model.cases_in(ctx.lang)
     stages = {(case.id, a.criterion): a.stage for case in cases for a in case.assessments}
-    body = environment().get_template("criteria_index.md.j2").render(
-        groups=ordered, cases=cases, stages=stages, all_criteria=list(ctx.model.criteria.values()), **ctx.helpers("../")
+    body = (
+        environment()
+        .get_template("criteria_index.md.j2")
+        .render(groups=ordered, cases=cases, stages=stages, all_criteria=list(ctx.model.criteria.values()), **ctx.helpers("../"))
     )
     return ctx.page(f"kriterien/index.{ctx.lang}.md", ctx.t.criteria, "", body)

@@ -48,6 +48,14 @@ def legal_pages(operator: Operator, languages: tuple[str, ...], today: dt.date) 
 def untranslated_page(html: str, lang: str, source: str) -> str:
     """A page that exists only in *source* (German), shown in a *lang* build: a notice in the
     reader's language, then the German text marked as German and laid out left to right."""
-    return environment().get_template("untranslated_page.html.j2").render(
-        t=Strings(lang), lang=lang, source=source, direction=direction(source), html=Markup(html)  # noqa: S704 - the page's HTML, built by MkDocs
+    return (
+        environment()
+        .get_template("untranslated_page.html.j2")
+        .render(
+            t=Strings(lang),
+            lang=lang,
+            source=source,
+            direction=direction(source),
+            html=Markup(html),  # noqa: S704 - the page's HTML, built by MkDocs
+        )
     )

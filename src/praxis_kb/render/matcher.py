@@ -1,4 +1,4 @@
-""""Passt das zu uns?": cases ranked by how many of their prerequisites a site has (matcher.js)."""
+""" "Passt das zu uns?": cases ranked by how many of their prerequisites a site has (matcher.js)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,15 @@ def page(ctx: Context) -> Page:
         cards.append({"case": case, "verdicts": verdicts, "verdict_list": verdict_list, "needs": needs})
     actor_options = [{"id": e, "label": ctx.label("akteurstypen", e)} for e in ctx.model.vocab("akteurstypen").entries if e in actors_used]
     resource_options = [{"id": e, "label": ctx.label("ressourcen", e)} for e in ctx.model.vocab("ressourcen").entries if e in resources_used]
-    body = environment().get_template("matcher.md.j2").render(
-        cards=cards,
-        actor_options=actor_options,
-        resource_options=resource_options,
-        site_types=list(ctx.model.vocab("standorttypen").entries.values()),
-        **ctx.helpers("../"),
+    body = (
+        environment()
+        .get_template("matcher.md.j2")
+        .render(
+            cards=cards,
+            actor_options=actor_options,
+            resource_options=resource_options,
+            site_types=list(ctx.model.vocab("standorttypen").entries.values()),
+            **ctx.helpers("../"),
+        )
     )
     return ctx.page(f"passt-das/index.{ctx.lang}.md", ctx.t.matcher_title, ctx.t.matcher_intro, body)

@@ -27,6 +27,7 @@ from praxis_kb.validate.shape import Field, Shape
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
 
+
 def _point(value: Any) -> str:
     return value["datum"] if isinstance(value, dict) else str(value or "")
 
@@ -154,16 +155,16 @@ def cases_json(model: Model, generated: dt.date) -> str:
     cases = []
     for case_id in sorted(model.records):
         record = model.records[case_id]
-        translations = {
-            lang: {"status": t.status.value, "texte": t.texts, "beschreibung": t.body.strip()} for lang, t in sorted(record.translations.items())
-        }
-        cases.append({
-            "id": case_id,
-            "url": f"praxis/{case_id}/",
-            "daten": record.data,
-            "beschreibung": record.body.strip(),
-            "uebersetzungen": translations,
-        })
+        translations = {lang: {"status": t.status.value, "texte": t.texts, "beschreibung": t.body.strip()} for lang, t in sorted(record.translations.items())}
+        cases.append(
+            {
+                "id": case_id,
+                "url": f"praxis/{case_id}/",
+                "daten": record.data,
+                "beschreibung": record.body.strip(),
+                "uebersetzungen": translations,
+            }
+        )
     payload = {
         "format": FORMAT_VERSION,
         "erzeugt": generated.isoformat(),

@@ -10,9 +10,7 @@ from praxis_kb.render.fragments import Page
 
 def open_data_page(ctx: Context) -> Page:
     columns = [(name, opendata.column_description(name, german, ctx.lang)) for name, german, _ in opendata.csv_columns(ctx.model.shape)]
-    body = environment().get_template("open_data.md.j2").render(
-        columns=columns, root=ctx.root(), feed=opendata.feed_name(ctx.lang), **ctx.helpers("../")
-    )
+    body = environment().get_template("open_data.md.j2").render(columns=columns, root=ctx.root(), feed=opendata.feed_name(ctx.lang), **ctx.helpers("../"))
     return ctx.page(f"offene-daten/index.{ctx.lang}.md", ctx.t.open_data, ctx.t.open_data_intro, body)
 
 
@@ -23,7 +21,9 @@ def search_page(ctx: Context) -> Page:
 
 def coverage_page(ctx: Context) -> Page:
     areas = [("ui", ctx.t.coverage_ui), ("vocabularies", ctx.t.coverage_vocabularies), ("criteria", ctx.t.coverage_criteria), ("cases", ctx.t.coverage_cases)]
-    body = environment().get_template("coverage.md.j2").render(
-        coverage=ctx.coverage, areas=areas, source=ctx.model.languages[0], language_name=ctx.language_name, **ctx.helpers("../")
+    body = (
+        environment()
+        .get_template("coverage.md.j2")
+        .render(coverage=ctx.coverage, areas=areas, source=ctx.model.languages[0], language_name=ctx.language_name, **ctx.helpers("../"))
     )
     return ctx.page(f"uebersetzungen/index.{ctx.lang}.md", ctx.t.coverage, ctx.t.coverage_intro, body)

@@ -23,8 +23,6 @@ def site_type_page(ctx: Context, site_type: str) -> Page:
 
 def index_page(ctx: Context) -> Page:
     entries = list(ctx.model.vocab("standorttypen").entries.values())
-    counts = {
-        e.id: sum(1 for c in ctx.model.cases_in(ctx.lang) if c.site.site_type == e.id) for e in entries
-    }
+    counts = {e.id: sum(1 for c in ctx.model.cases_in(ctx.lang) if c.site.site_type == e.id) for e in entries}
     body = environment().get_template("site_types_index.md.j2").render(entries=entries, counts=counts, **ctx.helpers("../"))
     return ctx.page(f"standorttypen/index.{ctx.lang}.md", ctx.t.site_types, "", body)

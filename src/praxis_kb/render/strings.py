@@ -81,7 +81,7 @@ def format_day(value: str, lang: str) -> str:
 
 @cache
 def direction(lang: str) -> str:
-    """"rtl" or "ltr" for a language code, from the Unicode CLDR data babel ships."""
+    """ "rtl" or "ltr" for a language code, from the Unicode CLDR data babel ships."""
     try:
         return "rtl" if Locale.parse(lang).text_direction == "rtl" else "ltr"
     except (UnknownLocaleError, ValueError):

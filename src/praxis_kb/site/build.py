@@ -56,8 +56,9 @@ class SiteBuild:
     indexer: search.Indexer | None = None
     not_found_page: str | None = None
 
-    def configure(self, language: Language, *, docs_dir: Path, site_dir: Path, site_url: str, dev_host: str, dev_port: int,
-                  languages: tuple[str, ...] | None = None) -> None:
+    def configure(
+        self, language: Language, *, docs_dir: Path, site_dir: Path, site_url: str, dev_host: str, dev_port: int, languages: tuple[str, ...] | None = None
+    ) -> None:
         """Check the content and generate the pages, once per build (at the outermost language)."""
         if not language.outermost:
             return

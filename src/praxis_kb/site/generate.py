@@ -118,7 +118,9 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
     who = operator(project)
     if not who.complete:
         problems.add(
-            "mkdocs.yml", 1, 1,
+            "mkdocs.yml",
+            1,
+            1,
             "Die Angaben zum Betreiber der Website fehlen (Impressum, Datenschutz, Barrierefreiheit nennen dann nur das Projektteam)",
             hint="tragen Sie unter extra.betreiber name, anschrift und email ein, bevor die Website öffentlich wird",
             severity=Severity.WARNING,

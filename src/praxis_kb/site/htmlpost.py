@@ -52,8 +52,6 @@ _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 
 
-
-
 def set_language(html: str, lang: str) -> str:
     """Give the first ``<html>`` tag the page's ``lang`` and ``dir``."""
     match = _HTML_TAG.search(html)

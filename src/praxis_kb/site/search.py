@@ -61,9 +61,7 @@ class Indexer:
         if lang in self.running:
             return
         try:
-            self.running[lang] = subprocess.Popen(
-                command(self.site_dir, lang, self.languages), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-            )
+            self.running[lang] = subprocess.Popen(command(self.site_dir, lang, self.languages), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except OSError as exc:  # no site folder, or Pagefind not installed
             self.failed.append(f"{lang}: Pagefind ließ sich nicht starten ({exc.strerror or exc}; richten Sie die Umgebung mit „make setup“ neu ein)")
 

@@ -29,7 +29,11 @@ ACTORS_HINT = "Kennungen unter akteure"
 def location(path: Path, folder: Path) -> Iterator[Finding]:
     """Cases lie directly in praxis/, and nothing else does."""
     if path.parent != folder:
-        yield Finding(Code.FILE_IN_SUBFOLDER, "Praxisbeispiele liegen direkt im Ordner praxis/, nicht in Unterordnern", f"verschieben Sie die Datei nach praxis/{path.name}")
+        yield Finding(
+            Code.FILE_IN_SUBFOLDER,
+            "Praxisbeispiele liegen direkt im Ordner praxis/, nicht in Unterordnern",
+            f"verschieben Sie die Datei nach praxis/{path.name}",
+        )
     elif path.suffix != ".md":
         yield Finding(Code.FILE_NOT_MARKDOWN, "Im Ordner praxis/ liegen nur Praxisbeispiele als .md-Dateien", "Bilder und andere Dateien gehören nicht hierher")
 
@@ -44,7 +48,11 @@ def file_name(name: str, languages: Collection[str]) -> Iterator[Finding]:
             f"nennen Sie die Datei <kennung>.{SOURCE_LANGUAGE}.md für das deutsche Original oder <kennung>.en.md für eine Übersetzung",
         )
     elif not ID_PATTERN.match(match["id"]):
-        yield Finding(Code.FILE_NAME_INVALID, f"Der Dateiname „{name}“ ist keine gültige Kennung", f"nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. {_slug(match['id'])}.{match['lang']}.md")
+        yield Finding(
+            Code.FILE_NAME_INVALID,
+            f"Der Dateiname „{name}“ ist keine gültige Kennung",
+            f"nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. {_slug(match['id'])}.{match['lang']}.md",
+        )
     elif match["lang"] not in languages:
         yield Finding(Code.FILE_NAME_UNKNOWN_LANGUAGE, f"„{match['lang']}“ ist keine Sprache dieser Website", f"Sprachen: {', '.join(languages)}")
 
@@ -67,7 +75,12 @@ def relations(data: dict[str, Any]) -> Iterator[Finding]:
             if tie[end] not in actors:
                 yield _unknown_actor(tie[end], actors, ("beziehungen", index, end))
         if tie["von"] == tie["zu"]:
-            yield Finding(Code.CASE_SELF_RELATION, "Eine Beziehung verbindet zwei verschiedene Akteur*innen", "von und zu müssen verschieden sein", ("beziehungen", index, "zu"))
+            yield Finding(
+                Code.CASE_SELF_RELATION,
+                "Eine Beziehung verbindet zwei verschiedene Akteur*innen",
+                "von und zu müssen verschieden sein",
+                ("beziehungen", index, "zu"),
+            )
 
 
 def instrument_members(data: dict[str, Any]) -> Iterator[Finding]:
@@ -117,7 +130,12 @@ def period(data: dict[str, Any]) -> Iterator[Finding]:
     if "ende" in span and _date_of(span["ende"]) < _date_of(span["beginn"]):
         yield Finding(Code.CASE_END_BEFORE_START, "Das Ende liegt vor dem Beginn", "prüfen Sie die beiden Daten", ("zeitraum", "ende"))
     if data["status"] == "laeuft" and "ende" in span:
-        yield warning(Code.CASE_END_WHILE_RUNNING, "Die Praxis hat den Status „laeuft“, aber ein Ende", "status: beendet setzen oder das Ende löschen", ("zeitraum", "ende"))
+        yield warning(
+            Code.CASE_END_WHILE_RUNNING,
+            "Die Praxis hat den Status „laeuft“, aber ein Ende",
+            "status: beendet setzen oder das Ende löschen",
+            ("zeitraum", "ende"),
+        )
 
 
 def cost_range(data: dict[str, Any]) -> Iterator[Finding]:
@@ -136,7 +154,12 @@ def timeline(data: dict[str, Any]) -> Iterator[Finding]:
     dates = [_date_of(event["datum"]) for event in data["zeitleiste"]]
     back = next((index for index in range(1, len(dates)) if dates[index] < dates[index - 1]), None)
     if back is not None:
-        yield warning(Code.CASE_TIMELINE_UNORDERED, "Die Zeitleiste ist nicht zeitlich geordnet", "ordnen Sie die Ereignisse vom ältesten zum neuesten", ("zeitleiste", back, "datum"))
+        yield warning(
+            Code.CASE_TIMELINE_UNORDERED,
+            "Die Zeitleiste ist nicht zeitlich geordnet",
+            "ordnen Sie die Ereignisse vom ältesten zum neuesten",
+            ("zeitleiste", back, "datum"),
+        )
 
 
 def _date_of(point: Any) -> str:
@@ -161,10 +184,19 @@ def fill_ins(doc: Document, publishing: bool) -> Iterator[Finding]:
     severity = Severity.ERROR if publishing else Severity.WARNING
     why = "wird so nicht veröffentlicht" if publishing else "vor der Veröffentlichung ausfüllen"
     for path in fill_in_markers(doc.data):
-        yield Finding(Code.FILL_IN, f"Noch auszufüllen ({why})", "ersetzen Sie den Text nach ERGÄNZEN: durch die eigene Angabe", path or None, severity=severity)
+        yield Finding(
+            Code.FILL_IN, f"Noch auszufüllen ({why})", "ersetzen Sie den Text nach ERGÄNZEN: durch die eigene Angabe", path or None, severity=severity
+        )
     if doc.body.strip().startswith(FILL_IN):
         line = doc.body_line + next(i for i, text in enumerate(doc.body.split("\n")) if text.strip())
-        yield Finding(Code.FILL_IN, f"Die Beschreibung ist noch auszufüllen ({why})", "schreiben Sie die Beschreibung unter die zweite Zeile ---", severity=severity, line=line, column=1)
+        yield Finding(
+            Code.FILL_IN,
+            f"Die Beschreibung ist noch auszufüllen ({why})",
+            "schreiben Sie die Beschreibung unter die zweite Zeile ---",
+            severity=severity,
+            line=line,
+            column=1,
+        )
 
 
 # -- all rules of a case ------------------------------------------------------------------------

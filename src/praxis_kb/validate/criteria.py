@@ -26,5 +26,13 @@ def unique_order(docs: Iterable[Document]) -> Iterator[tuple[Document, Finding]]
     for doc in docs:
         rank = doc.data["reihenfolge"]
         if rank in order:
-            yield doc, Finding(Code.CRITERION_ORDER_DUPLICATE, f"Die Reihenfolge {rank} hat schon das Kriterium „{order[rank]}“", "vergeben Sie jede Position nur einmal", ("reihenfolge",))
+            yield (
+                doc,
+                Finding(
+                    Code.CRITERION_ORDER_DUPLICATE,
+                    f"Die Reihenfolge {rank} hat schon das Kriterium „{order[rank]}“",
+                    "vergeben Sie jede Position nur einmal",
+                    ("reihenfolge",),
+                ),
+            )
         order.setdefault(rank, doc.data["id"])

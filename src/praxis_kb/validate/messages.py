@@ -29,6 +29,7 @@ TYPE_WORDS = {
     "null": "leer",
 }
 
+
 def did_you_mean(value: Any, choices: Iterable[Any]) -> str:
     options = [str(c) for c in choices]
     matches = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
@@ -53,7 +54,7 @@ def _type_hint(expected: str | list[str], value: Any) -> str:
     if "boolean" in expected_set and isinstance(value, str):
         return "schreiben Sie true oder false, ohne Anführungszeichen"
     if "string" in expected_set and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"setzen Sie den Wert in Anführungszeichen: \"{value}\""
+        return f'setzen Sie den Wert in Anführungszeichen: "{value}"'
     if "string" in expected_set and value is None:
         return "tragen Sie nach dem Doppelpunkt einen Text ein"
     if "array" in expected_set and isinstance(value, str):
@@ -67,16 +68,26 @@ def _found(error: ValidationError, path: Path_, message: str, hint: str = "", *,
     return Finding(Code.for_schema_keyword(str(error.validator)), message, hint, path, at_key)
 
 
+def _expected(error: ValidationError) -> Any:
+    """The value of the failed keyword (e.g. the allowed values of an enum)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """The value in the file that failed."""
+    return error.instance
+
+
 def _schema(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
 def _property_name(error: ValidationError, path: Path_) -> Iterator[Finding]:
     """A key refused by ``propertyNames``: the instance is the key; point at the key itself."""
-    value = error.instance
+    value = _instance(error)
     key_path = path + (value,)
     if error.validator == "enum":
-        hint = _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), _schema(error)))
+        hint = _join(did_you_mean(value, _expected(error)), _allowed(list(_expected(error)), _schema(error)))
         message = f"„{value}“ ist hier kein erlaubter Eintrag"
     else:
         hint = _schema(error).get("x-hinweis", "nur Kleinbuchstaben a–z, Ziffern und Bindestriche")
@@ -87,8 +98,8 @@ def _property_name(error: ValidationError, path: Path_) -> Iterator[Finding]:
 def _required(error: ValidationError, path: Path_) -> Iterator[Finding]:
     schema = _schema(error)
     properties = schema.get("properties", {})
-    for name in error.validator_value:
-        if isinstance(error.instance, dict) and name not in error.instance:
+    for name in _expected(error):
+        if isinstance(_instance(error), dict) and name not in _instance(error):
             title = properties.get(name, {}).get("title")
             label = f"„{title}“ ({name})" if title else f"„{name}“"
             hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
@@ -97,19 +108,21 @@ def _required(error: ValidationError, path: Path_) -> Iterator[Finding]:
 
 def _additional_properties(error: ValidationError, path: Path_) -> Iterator[Finding]:
     known = list(_schema(error).get("properties", {}))
-    for name in error.instance:
+    for name in _instance(error):
         if name not in known:
             hint = did_you_mean(name, known) or (f"bekannte Felder hier: {', '.join(known)}" if known else "")
             yield _found(error, path + (name,), f"Unbekanntes Feld „{name}“", hint, at_key=True)
 
 
 def _enum(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    value = error.instance
-    yield _found(error, path, f"'{value}' ist kein erlaubter Wert", _join(did_you_mean(value, error.validator_value), _allowed(list(error.validator_value), _schema(error))))
+    value = _instance(error)
+    yield _found(
+        error, path, f"'{value}' ist kein erlaubter Wert", _join(did_you_mean(value, _expected(error)), _allowed(list(_expected(error)), _schema(error)))
+    )
 
 
 def _const(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    expected, value = error.validator_value, error.instance
+    expected, value = _expected(error), _instance(error)
     if expected is True:
         shown = "false" if value is False else f"'{value}'"
         yield _found(error, path, f"muss true sein (steht hier: {shown})", _schema(error).get("description", ""))
@@ -118,20 +131,20 @@ def _const(error: ValidationError, path: Path_) -> Iterator[Finding]:
 
 
 def _type(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    expected, value = error.validator_value, error.instance
+    expected, value = _expected(error), _instance(error)
     words = " oder ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
     yield _found(error, path, f"Hier wird {words} erwartet, gefunden wurde {describe_type(value, nominative=True)}", _type_hint(expected, value))
 
 
 def _pattern(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    if error.validator_value == "\\S":
+    if _expected(error) == "\\S":
         yield _found(error, path, "darf nicht nur aus Leerzeichen bestehen", "tragen Sie einen Text ein")
     else:
-        yield _found(error, path, f"'{error.instance}' hat nicht die erwartete Form", _schema(error).get("x-hinweis", f"Muster: {error.validator_value}"))
+        yield _found(error, path, f"'{_instance(error)}' hat nicht die erwartete Form", _schema(error).get("x-hinweis", f"Muster: {_expected(error)}"))
 
 
 def _format(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    yield _found(error, path, f"'{error.instance}' ist kein gültiges Datum", "den Tag gibt es im Kalender nicht; Form: \"JJJJ-MM-TT\"")
+    yield _found(error, path, f"'{_instance(error)}' ist kein gültiges Datum", 'den Tag gibt es im Kalender nicht; Form: "JJJJ-MM-TT"')
 
 
 def _min_length(error: ValidationError, path: Path_) -> Iterator[Finding]:
@@ -139,22 +152,22 @@ def _min_length(error: ValidationError, path: Path_) -> Iterator[Finding]:
 
 
 def _max_length(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    message = f"ist zu lang ({len(error.instance)} Zeichen, höchstens {error.validator_value})"
+    message = f"ist zu lang ({len(_instance(error))} Zeichen, höchstens {_expected(error)})"
     yield _found(error, path, message, "kürzen Sie den Text; Ausführliches gehört in die Beschreibung unter dem Kopfbereich")
 
 
 def _too_few(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    n = error.validator_value
+    n = _expected(error)
     yield _found(error, path, f"braucht mindestens {n} {'Eintrag' if n == 1 else 'Einträge'}", _schema(error).get("description", ""))
 
 
 def _too_many(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    yield _found(error, path, f"hat zu viele Einträge (höchstens {error.validator_value})")
+    yield _found(error, path, f"hat zu viele Einträge (höchstens {_expected(error)})")
 
 
 def _unique_items(error: ValidationError, path: Path_) -> Iterator[Finding]:
     seen: list[Any] = []
-    for item in error.instance:
+    for item in _instance(error):
         if item in seen:
             yield _found(error, path, f"'{item}' steht doppelt in der Liste", "jeden Eintrag nur einmal nennen")
             return
@@ -163,11 +176,11 @@ def _unique_items(error: ValidationError, path: Path_) -> Iterator[Finding]:
 
 
 def _at_least(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    yield _found(error, path, f"muss mindestens {error.validator_value} sein (steht hier: {error.instance})")
+    yield _found(error, path, f"muss mindestens {_expected(error)} sein (steht hier: {_instance(error)})")
 
 
 def _at_most(error: ValidationError, path: Path_) -> Iterator[Finding]:
-    yield _found(error, path, f"darf höchstens {error.validator_value} sein (steht hier: {error.instance})")
+    yield _found(error, path, f"darf höchstens {_expected(error)} sein (steht hier: {_instance(error)})")
 
 
 def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
@@ -180,7 +193,12 @@ def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
         for sub in sorted(fitting[0], key=lambda e: [str(p) for p in e.absolute_path]):
             yield from findings(sub)
         return
-    yield _found(error, path, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(error.instance, nominative=True)})", _schema(error).get("x-hinweis", ""))
+    yield _found(
+        error,
+        path,
+        f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(_instance(error), nominative=True)})",
+        _schema(error).get("x-hinweis", ""),
+    )
 
 
 def _other(error: ValidationError, path: Path_) -> Iterator[Finding]:
@@ -230,8 +248,8 @@ def schema_findings(validator: Any, data: Any) -> list[Finding]:
     malformed = {tuple(e.absolute_path) for e in ordered if e.validator == "pattern"}
     empty = {tuple(e.absolute_path) for e in ordered if e.validator == "minLength"}
     ordered = [
-        e for e in ordered
-        if not (e.validator == "format" and tuple(e.absolute_path) in malformed)
-        and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
+        e
+        for e in ordered
+        if not (e.validator == "format" and tuple(e.absolute_path) in malformed) and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
     ]
     return [finding for error in ordered for finding in findings(error)]

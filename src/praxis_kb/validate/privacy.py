@@ -64,9 +64,21 @@ def scan_line(line: str, approved: set[str]) -> Iterator[Match]:
 
 
 MESSAGES = {
-    "email": (Code.PRIVACY_EMAIL, "Der Text enthält eine E-Mail-Adresse ({text})", "nur die Funktionsadresse der Organisation unter kontakt.email, mit einwilligung_kontakt: true"),
-    "phone": (Code.PRIVACY_PHONE, "Der Text enthält wohl eine Telefonnummer ({text})", "nur die Nummer der Organisation unter kontakt.telefon, mit einwilligung_kontakt: true"),
-    "name": (Code.PRIVACY_NAME, "Der Text nennt wohl eine Person mit Namen ({text})", "Personen nur mit ihrer Funktion nennen, z. B. „die Koordinatorin“ – nie Namen von Geflüchteten"),
+    "email": (
+        Code.PRIVACY_EMAIL,
+        "Der Text enthält eine E-Mail-Adresse ({text})",
+        "nur die Funktionsadresse der Organisation unter kontakt.email, mit einwilligung_kontakt: true",
+    ),
+    "phone": (
+        Code.PRIVACY_PHONE,
+        "Der Text enthält wohl eine Telefonnummer ({text})",
+        "nur die Nummer der Organisation unter kontakt.telefon, mit einwilligung_kontakt: true",
+    ),
+    "name": (
+        Code.PRIVACY_NAME,
+        "Der Text nennt wohl eine Person mit Namen ({text})",
+        "Personen nur mit ihrer Funktion nennen, z. B. „die Koordinatorin“ – nie Namen von Geflüchteten",
+    ),
 }
 SKIP_FIELDS = {"email", "telefon", "webseite", "url"}
 

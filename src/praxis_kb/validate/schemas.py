@@ -89,7 +89,10 @@ def values_schema(vocabularies: Mapping[str, list[str]]) -> dict[str, Any]:
                 },
             },
             "if": {"properties": {"urteil": {"const": "geeignet"}}, "required": ["urteil"]},
-            "else": {"required": ["bedingungen"], "x-hinweis": "Bei bedingt-geeignet und nicht-geeignet: nennen Sie unter bedingungen die Bedingungen oder Gründe"},
+            "else": {
+                "required": ["bedingungen"],
+                "x-hinweis": "Bei bedingt-geeignet und nicht-geeignet: nennen Sie unter bedingungen die Bedingungen oder Gründe",
+            },
         },
     }
     return {
@@ -139,6 +142,7 @@ class Validators:
         schemas = dict(load_hand_written(schema_dir))
         schemas[VALUES_SCHEMA] = values_schema(vocabularies)
         self.schemas = schemas
+        self.translatable: list[tuple[str, ...]] | None = None  # translatable_paths(), once
         registry: Registry = Registry().with_resources(
             (name, Resource.from_contents(contents, default_specification=DRAFT202012)) for name, contents in schemas.items()
         )
@@ -166,30 +170,24 @@ def translatable_paths(validators: Validators) -> list[tuple[str, ...]]:
 
     Derived from the schema: every string property marked ``x-uebersetzbar``.
     """
-    cached: list[tuple[str, ...]] | None = getattr(validators, "_translatable", None)
-    if cached is not None:
-        return cached
-    found: list[tuple[str, ...]] = []
+    if validators.translatable is None:
+        found: list[tuple[str, ...]] = []
+        _walk(validators, validators.schemas[CASE_SCHEMA], CASE_SCHEMA, (), 0, found)
+        validators.translatable = sorted(set(found))
+    return validators.translatable
 
-    def walk(schema: dict[str, Any], base: str, path: tuple[str, ...], depth: int) -> None:
-        if depth > 12:
-            return
-        if "$ref" in schema:
-            ref = schema["$ref"]
-            target_base = ref.split("#", 1)[0] or base
-            walk(validators.resolve(base, ref), target_base, path, depth + 1)
-        if schema.get("x-uebersetzbar"):
-            found.append(path)
-        for key, sub in schema.get("properties", {}).items():
-            walk(sub, base, path + (key,), depth + 1)
-        if isinstance(schema.get("additionalProperties"), dict):
-            walk(schema["additionalProperties"], base, path + ("*",), depth + 1)
-        if isinstance(schema.get("items"), dict):
-            walk(schema["items"], base, path + ("*",), depth + 1)
-        for keyword in ("anyOf", "oneOf", "allOf"):
-            for sub in schema.get(keyword, []):
-                walk(sub, base, path, depth + 1)
 
-    walk(validators.schemas[CASE_SCHEMA], CASE_SCHEMA, (), 0)
-    validators._translatable = sorted(set(found))  # type: ignore[attr-defined]
-    return validators._translatable  # type: ignore[attr-defined]
+def _walk(validators: Validators, schema: dict[str, Any], base: str, path: tuple[str, ...], depth: int, found: list[tuple[str, ...]]) -> None:
+    """Collect the paths of translatable texts below *schema*, following ``$ref``s."""
+    if depth > 12:
+        return
+    if "$ref" in schema:
+        ref = schema["$ref"]
+        _walk(validators, validators.resolve(base, ref), ref.split("#", 1)[0] or base, path, depth + 1, found)
+    if schema.get("x-uebersetzbar"):
+        found.append(path)
+    children = [(sub, path + (key,)) for key, sub in schema.get("properties", {}).items()]
+    children += [(schema[k], path + ("*",)) for k in ("additionalProperties", "items") if isinstance(schema.get(k), dict)]
+    children += [(sub, path) for keyword in ("anyOf", "oneOf", "allOf") for sub in schema.get(keyword, [])]
+    for sub, sub_path in children:
+        _walk(validators, sub, base, sub_path, depth + 1, found)

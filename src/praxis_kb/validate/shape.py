@@ -189,8 +189,12 @@ class _Reader:
             names, _, _ = self.merged(s.get("propertyNames", {}), base)
             item = self.read(s["additionalProperties"], base, "*", path + ("*",), True)
             return Field(
-                kind="map", item=item, keys=tuple(s.get("required", [])), key_vocabulary=names.get("x-vokabular", ""),
-                key_note=s.get("propertyNames", {}).get("description", ""), **common,
+                kind="map",
+                item=item,
+                keys=tuple(s.get("required", [])),
+                key_vocabulary=names.get("x-vokabular", ""),
+                key_note=s.get("propertyNames", {}).get("description", ""),
+                **common,
             )
         if s.get("type") == "array":
             item = self.read(s.get("items", {}), base, "*", path + ("*",), True)
@@ -217,7 +221,13 @@ def case_shape(documents: Mapping[str, dict[str, Any]]) -> Shape:
     body = top.get("x-beschreibung", {})
     return Shape(
         root,
-        Body(body.get("title", ""), body.get("description", ""), body.get("x-ergaenzen", ""), tuple(body.get("x-abschnitte", [])), body.get("x-formular-nach", "")),
+        Body(
+            body.get("title", ""),
+            body.get("description", ""),
+            body.get("x-ergaenzen", ""),
+            tuple(body.get("x-abschnitte", [])),
+            body.get("x-formular-nach", ""),
+        ),
     )
 
 

@@ -21,15 +21,28 @@ PatternTree = dict[Any, Any]
 
 
 def without_source(case_id: str) -> Finding:
-    return Finding(Code.TRANSLATION_WITHOUT_SOURCE, f"Zu dieser Übersetzung gibt es kein deutsches Original {case_id}.{SOURCE_LANGUAGE}.md", "prüfen Sie den Dateinamen der Übersetzung")
+    return Finding(
+        Code.TRANSLATION_WITHOUT_SOURCE,
+        f"Zu dieser Übersetzung gibt es kein deutsches Original {case_id}.{SOURCE_LANGUAGE}.md",
+        "prüfen Sie den Dateinamen der Übersetzung",
+    )
 
 
 def review_status(data: dict[str, Any]) -> Iterator[Finding]:
     """A translation says whether a person has reviewed it."""
     if TRANSLATION_META not in data:
-        yield Finding(Code.TRANSLATION_STATUS_MISSING, "Pflichtangabe „uebersetzung“ fehlt", "uebersetzung: maschinell (maschinell übersetzt, noch nicht geprüft) oder uebersetzung: geprueft")
+        yield Finding(
+            Code.TRANSLATION_STATUS_MISSING,
+            "Pflichtangabe „uebersetzung“ fehlt",
+            "uebersetzung: maschinell (maschinell übersetzt, noch nicht geprüft) oder uebersetzung: geprueft",
+        )
     elif data[TRANSLATION_META] not in TRANSLATION_STATES:
-        yield Finding(Code.TRANSLATION_STATUS_UNKNOWN, f"'{data[TRANSLATION_META]}' ist kein erlaubter Übersetzungsstand", "erlaubt: geprueft, maschinell", (TRANSLATION_META,))
+        yield Finding(
+            Code.TRANSLATION_STATUS_UNKNOWN,
+            f"'{data[TRANSLATION_META]}' ist kein erlaubter Übersetzungsstand",
+            "erlaubt: geprueft, maschinell",
+            (TRANSLATION_META,),
+        )
 
 
 def texts(data: dict[str, Any], source: Any, patterns: PatternTree) -> Iterator[Finding]:

@@ -49,7 +49,12 @@ def participation_levels(data: dict[str, Any]) -> Iterator[Finding]:
     entries = data.get("eintraege")
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
         if isinstance(entry, dict) and ("stufe" not in entry or "bereich" not in entry):
-            yield Finding(Code.VOCABULARY_LEVEL_INCOMPLETE, "Jede Partizipationsstufe braucht „stufe“ und „bereich“", "z. B. stufe: 6 und bereich: partizipation", ("eintraege", index))
+            yield Finding(
+                Code.VOCABULARY_LEVEL_INCOMPLETE,
+                "Jede Partizipationsstufe braucht „stufe“ und „bereich“",
+                "z. B. stufe: 6 und bereich: partizipation",
+                ("eintraege", index),
+            )
 
 
 def values_schema_current(current: str | None, expected: str) -> Iterator[Finding]:
