@@ -12,6 +12,29 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+_QUICK_FAILURES: list[str] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test without a browser first: they are quick and say most precisely what broke."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)  # stable sort
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed and "browser" not in report.keywords:
+        _QUICK_FAILURES.append(report.nodeid)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    # After a failing quick test the slow browser tests would mostly fail for the same reason:
+    # the run stops before them, as with -x, and ends with the usual summary line.
+    if _QUICK_FAILURES and item.get_closest_marker("browser") is not None:
+        item.session.shouldfail = f"{len(_QUICK_FAILURES)} test(s) without a browser failed, so the browser tests did not run"
+        return True
+    return None
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
