@@ -89,11 +89,7 @@ def browser():  # type: ignore[no-untyped-def]
 def page(browser, base_url):  # type: ignore[no-untyped-def]
     """A phone-sized page that records JavaScript errors and every request it makes."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url)
-    tab = context.new_page()
-    tab.errors = []  # type: ignore[attr-defined]
-    tab.requests = []  # type: ignore[attr-defined]
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    yield tab
+    from browser_support import record
+
+    yield record(context.new_page())
     context.close()
