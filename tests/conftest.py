@@ -45,16 +45,21 @@ def project() -> Project:
     return Project(ROOT)
 
 
-@pytest.fixture
-def sandbox(tmp_path: Path) -> Project:
-    """A copy of the project's configuration and content, free to change."""
+def copy_project(target: Path) -> Project:
+    """A copy of the project's configuration and content in *target*, free to change."""
     for name in ("mkdocs.yml", "schemas", "kriterien", "praxis", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
         else:
-            shutil.copy2(source, tmp_path / name)
-    return Project(tmp_path)
+            shutil.copy2(source, target / name)
+    return Project(target)
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Project:
+    """A copy of the project's configuration and content, free to change."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")

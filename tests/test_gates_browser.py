@@ -4,7 +4,6 @@ and an injection corpus that must not run anywhere."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser_support import build_site, foreign_requests, record, serve
+from conftest import copy_project
 from praxis_kb.validate import schemas
 from praxis_kb.validate.content import check
 from praxis_kb.load.project import Project
@@ -212,13 +212,7 @@ def _text_paths(validators: schemas.Validators, data: Any) -> Iterator[tuple[str
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator[tuple[str, Path]]:
-    root = tmp_path_factory.mktemp("injected")
-    for name in ("mkdocs.yml", "schemas", "kriterien", "praxis", "docs", "hooks", "overrides"):
-        source = project.root / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
+    root = copy_project(tmp_path_factory.mktemp("injected")).root
     doc = read_markdown(project.cases_dir / "runder-tisch-kleinstadt.de.md")
     data = doc.data
     catalogue, _ = check(Project(root), [])
