@@ -20,7 +20,8 @@ NAV_WORDS = ["Passt das zu uns?", "Überblick", "Mitmachen", "Stand der Überset
 
 
 def print_pdf(page: Any, path: str, target: Path) -> pypdf.PdfReader:
-    page.goto(path, wait_until="networkidle")
+    page.goto(path, wait_until="load")  # styles and images are in: nothing fetched later is printed
+    page.evaluate("document.fonts.ready.then(() => null)")
     page.emulate_media(media="print")
     page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
     return pypdf.PdfReader(str(target))
