@@ -39,9 +39,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: $(STAMP) node_modules/.installed ## every test, including a strict build and the browser tests
+test: $(STAMP) node_modules/.installed ## every test, including a strict build and the browser tests (those last, and only when the others pass)
 	@scripts/ensure-test-tools.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest  # tests/conftest.py orders the tests and stops before the browser after a failure
 
 validate: $(STAMP) ## check all cases, criteria and vocabularies
 	$(BIN)/praxis validate

@@ -11,6 +11,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from typing import Any
+from urllib.parse import urlparse
+
 from praxis_kb.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one list of flags for build and tests
 
 SITE_URL = "https://praxis.example.org/"  # the public address the QR codes in a test build carry
@@ -47,3 +50,19 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def record(tab: Any) -> Any:
+    """Let *tab* collect its JavaScript errors (tab.errors) and every URL it requests (tab.requests)."""
+    tab.errors = []
+    tab.requests = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    return tab
+
+
+def foreign_requests(tab: Any, base_url: str) -> list[str]:
+    """What *tab* requested from anywhere but the site (data: and blob: URLs are the page's own)."""
+    origin = urlparse(base_url).netloc
+    return [u for u in tab.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != origin]

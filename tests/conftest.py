@@ -12,6 +12,29 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+_QUICK_FAILURES: list[str] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test without a browser first: they are quick and say most precisely what broke."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)  # stable sort
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed and "browser" not in report.keywords:
+        _QUICK_FAILURES.append(report.nodeid)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    # After a failing quick test the slow browser tests would mostly fail for the same reason:
+    # the run stops before them, as with -x, and ends with the usual summary line.
+    if _QUICK_FAILURES and item.get_closest_marker("browser") is not None:
+        item.session.shouldfail = f"{len(_QUICK_FAILURES)} test(s) without a browser failed, so the browser tests did not run"
+        return True
+    return None
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
@@ -22,16 +45,21 @@ def project() -> Project:
     return Project(ROOT)
 
 
-@pytest.fixture
-def sandbox(tmp_path: Path) -> Project:
-    """A copy of the project's configuration and content, free to change."""
+def copy_project(target: Path) -> Project:
+    """A copy of the project's configuration and content in *target*, free to change."""
     for name in ("mkdocs.yml", "schemas", "kriterien", "praxis", "docs", "hooks", "overrides"):
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(*GENERATED) if name == "docs" else None)
         else:
-            shutil.copy2(source, tmp_path / name)
-    return Project(tmp_path)
+            shutil.copy2(source, target / name)
+    return Project(target)
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Project:
+    """A copy of the project's configuration and content, free to change."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -66,11 +94,7 @@ def browser():  # type: ignore[no-untyped-def]
 def page(browser, base_url):  # type: ignore[no-untyped-def]
     """A phone-sized page that records JavaScript errors and every request it makes."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=base_url)
-    tab = context.new_page()
-    tab.errors = []  # type: ignore[attr-defined]
-    tab.requests = []  # type: ignore[attr-defined]
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    yield tab
+    from browser_support import record
+
+    yield record(context.new_page())
     context.close()

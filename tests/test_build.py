@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,11 +24,9 @@ def mkdocs_build(project: Project, site: Path) -> subprocess.CompletedProcess[st
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    done = mkdocs_build(project, site)
-    assert done.returncode == 0, done.stderr
-    return site
+def built(built_site: Path) -> Path:
+    """The strict build of the shipped content that the browser tests use too (built once)."""
+    return built_site
 
 
 def test_every_case_exists_in_every_language(built: Path, project: Project) -> None:
@@ -40,6 +39,19 @@ def test_every_case_exists_in_every_language(built: Path, project: Project) -> N
             assert page.exists(), page
             html = page.read_text(encoding="utf-8")
             assert f'lang="{lang}"' in html
+
+
+def test_every_page_names_its_language_and_direction(built: Path, project: Project) -> None:
+    """From the HTML for every page; the browser checks the computed direction on each template."""
+    wrong = []
+    for path in sorted(built.rglob("*.html")):
+        folder = path.relative_to(built).parts[0]
+        lang = folder if folder in project.languages else project.languages[0]
+        tag = re.search(r"<html\b[^>]*>", path.read_text(encoding="utf-8"))
+        expected = f'lang="{lang}" dir="{"rtl" if lang in ("ar", "fa") else "ltr"}"'
+        if not tag or expected not in tag.group(0):
+            wrong.append(f"{path.relative_to(built)}: {tag.group(0) if tag else 'no <html>'}")
+    assert not wrong, wrong[:10]
 
 
 def test_site_structure(built: Path, project: Project) -> None:

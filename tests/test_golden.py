@@ -1,11 +1,13 @@
 """Golden files for the renderers: model → Markdown pages, SVG, JSON, CSV and Atom.
 
 Run with UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then read the diff.
+JSON is stored indented with sorted keys, so that a diff shows the field that changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -43,8 +45,31 @@ def outputs(catalogue: content.Catalogue, built_model: model.Model) -> dict[str,
     return wanted
 
 
+# Golden pages in one left-to-right and one right-to-left language: the others go through the same
+# code with other strings. English alone has translated cases, shown with a notice of their own.
+GOLDEN_LANGUAGES = ("de", "ar")
+OWN_LOGIC = {"en": "praxis/"}
+
+
+def golden(rel: str) -> bool:
+    """Whether the output *rel* (``praxis/x.en.md``, ``feed.ar.xml``, ``data/cases.json``) has a golden file."""
+    name = rel.rsplit("/", 1)[-1]
+    parts = name.split(".")
+    if rel.startswith("data/"):
+        return True
+    lang = parts[-2] if len(parts) > 2 else "de"  # feed.xml is German's feed
+    return lang in GOLDEN_LANGUAGES or (lang in OWN_LOGIC and rel.startswith(OWN_LOGIC[lang]))
+
+
+def stored_form(rel: str, text: str) -> str:
+    if rel.endswith(".json"):
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return text
+
+
 def test_renderers_match_the_golden_files(built: tuple[content.Catalogue, model.Model]) -> None:
-    produced = outputs(*built)
+    produced = {rel: stored_form(rel, text) for rel, text in outputs(*built).items() if golden(rel)}
+    assert any(rel.endswith(".en.md") for rel in produced) and any(rel.endswith(".ar.md") for rel in produced)
     if UPDATE:
         for path in sorted(GOLDEN.rglob("*")) if GOLDEN.exists() else []:
             if path.is_file():
@@ -58,6 +83,12 @@ def test_renderers_match_the_golden_files(built: tuple[content.Catalogue, model.
     for rel, text in produced.items():
         with (GOLDEN / rel).open(encoding="utf-8", newline="") as handle:
             assert handle.read() == text, rel
+
+
+def test_open_data_json_stays_compact(built: tuple[content.Catalogue, model.Model]) -> None:
+    # The golden file is indented for reading; the site's own file is one line (see cases_json).
+    text = outputs(*built)["data/cases.json"]
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def test_rendering_is_deterministic(built: tuple[content.Catalogue, model.Model]) -> None:

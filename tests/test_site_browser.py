@@ -5,29 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-PAGES = [
-    "/",
-    "/praxis/",
-    "/passt-das/",
-    "/praxis/runder-tisch-kleinstadt/",
-    "/kriterien/",
-    "/kriterien/transparenz/",
-    "/standorttypen/",
-    "/standorttypen/kleinstadt/",
-    "/ueberblick/",
-    "/offene-daten/",
-    "/en/",
-    "/en/praxis/",
-    "/en/passt-das/",
-    "/en/praxis/mieterlotsen-laendlich/",
-]
-
 
 @pytest.fixture(scope="module")
 def cases(built_site: Path) -> list[dict[str, Any]]:
@@ -165,15 +146,6 @@ def test_the_matcher_restores_its_state_from_the_url(page: Any, cases: list[dict
     order = page.eval_on_selector_all("#pk-matches > li", "items => items.map(i => i.dataset.case)")
     expected = expected_matches(cases, "laendliche-region", {"akteur:fsa", "ressource:mobilitaet", "rueckendeckung:1"})
     assert order == [case_id for case_id, _ in expected]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_javascript_errors_and_no_request_leaves_the_site(page: Any, base_url: str, path: str) -> None:
-    page.goto(path, wait_until="networkidle")
-    assert not page.errors, page.errors
-    origin = urlparse(base_url).netloc
-    foreign = [url for url in page.requests if urlparse(url).scheme not in ("data", "blob") and urlparse(url).netloc != origin]
-    assert not foreign, foreign
 
 
 def test_without_javascript_the_complete_list_is_shown(browser: Any, base_url: str, cases: list[dict[str, Any]]) -> None:

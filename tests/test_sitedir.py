@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_project
 from praxis_kb.site import sitedir
 from praxis_kb.load.project import Project
 
@@ -27,15 +29,24 @@ def praxis_build(project: Project) -> subprocess.Popen[str]:
     return subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-@pytest.fixture
-def built(sandbox: Project) -> tuple[Project, dict[str, str]]:
-    process = praxis_build(sandbox)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One successful build for the whole module; each test gets a copy of it (seconds cheaper)."""
+    project = copy_project(tmp_path_factory.mktemp("built"))
+    process = praxis_build(project)
     _, err = process.communicate(timeout=300)
     assert process.returncode == 0, err
-    site = sandbox.root / "site"
+    site = project.root / "site"
     assert (site / "index.html").exists() and (site / "en" / "index.html").exists()
     assert not sitedir.staging_dir(site).exists()
-    return sandbox, snapshot(site)
+    return project.root
+
+
+@pytest.fixture
+def built(first_build: Path, tmp_path: Path) -> tuple[Project, dict[str, str]]:
+    root = tmp_path / "project"
+    shutil.copytree(first_build, root, symlinks=True)
+    return Project(root), snapshot(root / "site")
 
 
 def test_the_new_site_takes_the_place_of_the_old_one(tmp_path: Path) -> None:
