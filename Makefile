@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Two builds of one commit are identical: dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: setup site serve serve-de preview test validate schema bench lock clean
+.PHONY: setup site serve serve-de preview lint test validate schema bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
@@ -39,7 +39,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: $(STAMP) node_modules/.installed ## every test, including a strict build and the browser tests (those last, and only when the others pass)
+lint: $(STAMP) ## the code gates: ruff (with a complexity limit), ruff format, mypy --strict, import-linter
+	$(BIN)/ruff check src hooks tests scripts
+	$(BIN)/ruff format --check --quiet src hooks tests scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+
+test: $(STAMP) node_modules/.installed lint ## the gates, then every test, including a strict build and the browser tests (those last, and only when the others pass)
 	@scripts/ensure-test-tools.sh
 	$(BIN)/python -m pytest  # tests/conftest.py orders the tests and stops before the browser after a failure
 

@@ -10,7 +10,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
 from typing import Any
 from urllib.parse import urlparse
 
@@ -29,7 +28,11 @@ def build_site(root: Path, target: Path, *, pdf: bool = True, env: dict[str, str
     }
     done = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(target)],
-        cwd=root, capture_output=True, text=True, env=env, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if done.returncode:
         raise RuntimeError(done.stderr)

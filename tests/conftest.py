@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.site.generate import GENERATED_DIRS as GENERATED
 from praxis_kb.load.project import Project
+from praxis_kb.site.generate import GENERATED_DIRS as GENERATED
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -80,9 +80,8 @@ def base_url(built_site: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
     from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

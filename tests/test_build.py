@@ -19,7 +19,11 @@ def mkdocs_build(project: Project, site: Path) -> subprocess.CompletedProcess[st
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        cwd=project.root, capture_output=True, text=True, env=env, check=False,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
 
 
@@ -81,7 +85,7 @@ def test_invalid_content_stops_the_build_and_publishes_nothing(sandbox: Project,
     case = sandbox.cases_dir / "runder-tisch-kleinstadt.de.md"
     text = case.read_text(encoding="utf-8")
     case.write_text(text.replace("standorttyp: kleinstadt", "standorttyp: Kleinstadt", 1), encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.strip() == "standorttyp: kleinstadt")
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if row.strip() == "standorttyp: kleinstadt")
     site = tmp_path / "out"
     done = mkdocs_build(sandbox, site)
     assert done.returncode != 0

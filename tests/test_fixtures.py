@@ -25,7 +25,9 @@ def run(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int
 
 
 @pytest.mark.parametrize("folder", INVALID, ids=[p.name for p in INVALID])
-def test_invalid_fixture_reports_exactly_the_expected_problems(folder: Path, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_fixture_reports_exactly_the_expected_problems(
+    folder: Path, root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(root)
     code, out = run(capsys, root, str(folder.relative_to(root)))
     assert out == (folder / "expected.txt").read_text(encoding="utf-8")

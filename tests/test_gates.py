@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-
 from browser_support import build_site
+
 from praxis_kb.load.project import Project
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -160,8 +160,11 @@ def _policy_problems(policy: str | None, scripts: list[str]) -> list[str]:
     if policy is None:
         return ["no Content-Security-Policy"]
     directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
-    problems = [f"{name} {want} missing" for name, want in (("default-src", "'self'"), ("object-src", "'none'"), ("base-uri", "'self'"))
-                if directives.get(name) != [want]]
+    problems = [
+        f"{name} {want} missing"
+        for name, want in (("default-src", "'self'"), ("object-src", "'none'"), ("base-uri", "'self'"))
+        if directives.get(name) != [want]
+    ]
     for name, sources in directives.items():
         # keywords, hashes and data: only: no host, no scheme that reaches another origin
         problems += [f"{name} allows {s}" for s in sources if not (s.startswith("'") or s == "data:")]
@@ -193,13 +196,28 @@ def test_every_page_loads_only_from_its_own_origin_under_a_content_security_poli
 
 
 TEMPLATE_PAGES = [
-    "index.html", "praxis/index.html", "praxis/runder-tisch-kleinstadt/index.html", "passt-das/index.html",
-    "kriterien/index.html", "kriterien/transparenz/index.html", "standorttypen/index.html",
-    "standorttypen/kleinstadt/index.html", "ueberblick/index.html", "suche/index.html", "checkliste/index.html",
+    "index.html",
+    "praxis/index.html",
+    "praxis/runder-tisch-kleinstadt/index.html",
+    "passt-das/index.html",
+    "kriterien/index.html",
+    "kriterien/transparenz/index.html",
+    "standorttypen/index.html",
+    "standorttypen/kleinstadt/index.html",
+    "ueberblick/index.html",
+    "suche/index.html",
+    "checkliste/index.html",
     "checkliste/kleinstadt/index.html",
-    "offene-daten/index.html", "uebersetzungen/index.html", "impressum/index.html", "mitmachen/index.html",
-    "ueber/index.html", "404.html", "ar/praxis/runder-tisch-kleinstadt/index.html", "fa/kriterien/index.html",
-    "uk/passt-das/index.html", "en/praxis/index.html",
+    "offene-daten/index.html",
+    "uebersetzungen/index.html",
+    "impressum/index.html",
+    "mitmachen/index.html",
+    "ueber/index.html",
+    "404.html",
+    "ar/praxis/runder-tisch-kleinstadt/index.html",
+    "fa/kriterien/index.html",
+    "uk/passt-das/index.html",
+    "en/praxis/index.html",
 ]
 
 
@@ -266,7 +284,11 @@ def test_bad_input_stops_the_build_with_the_validators_message(sandbox: Project,
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        cwd=sandbox.root, capture_output=True, text=True, env=env, check=False,
+        cwd=sandbox.root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode != 0
     assert "Traceback" not in done.stderr

@@ -11,21 +11,34 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from browser_support import build_site, foreign_requests, record, serve
 from conftest import copy_project
-from praxis_kb.validate import schemas
-from praxis_kb.validate.content import check
+
 from praxis_kb.load.project import Project
 from praxis_kb.load.sources import read_markdown
+from praxis_kb.validate import schemas
+from praxis_kb.validate.content import check
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["de", "en", "ar", "fa", "uk"]
 TEMPLATES = [
-    "", "praxis/", "praxis/runder-tisch-kleinstadt/", "passt-das/", "kriterien/", "kriterien/transparenz/",
-    "standorttypen/", "standorttypen/laendliche-region/", "ueberblick/", "suche/", "checkliste/",
-    "praxis/mieterlotsen-laendlich/#transfer-check", "offene-daten/", "uebersetzungen/", "mitmachen/", "impressum/",
+    "",
+    "praxis/",
+    "praxis/runder-tisch-kleinstadt/",
+    "passt-das/",
+    "kriterien/",
+    "kriterien/transparenz/",
+    "standorttypen/",
+    "standorttypen/laendliche-region/",
+    "ueberblick/",
+    "suche/",
+    "checkliste/",
+    "praxis/mieterlotsen-laendlich/#transfer-check",
+    "offene-daten/",
+    "uebersetzungen/",
+    "mitmachen/",
+    "impressum/",
 ]
 # axe runs on every template in one left-to-right and one right-to-left language; the others
 # share those templates, so one page each catches what their own texts and notices bring.
@@ -133,10 +146,12 @@ def test_every_template_reads_in_its_direction_and_nothing_scrolls_sideways_at_3
 
 
 def focus_is_visible(page: Any) -> bool:
-    return bool(page.evaluate(
-        """() => { const s = getComputedStyle(document.activeElement);
+    return bool(
+        page.evaluate(
+            """() => { const s = getComputedStyle(document.activeElement);
                    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'; }"""
-    ))
+        )
+    )
 
 
 def tab_to(page: Any, selector: str, limit: int = 200) -> None:
@@ -184,11 +199,11 @@ PAYLOADS = [
     '"><script>window.__pwned = "s2"</script>',
     "'><img src=x onerror=\"window.__pwned='s3'\">",
     '</script><script>window.__pwned = "s4"</script>',
-    '<svg onload="window.__pwned=\'s5\'"></svg>',
+    "<svg onload=\"window.__pwned='s5'\"></svg>",
     "[klick](javascript:window.__pwned='s6')",
     "[bild](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0nczcnPC9zY3JpcHQ+)",
-    'Absatz {: onclick="window.__pwned=\'s8\'" }',
-    '<a href="javascript:window.__pwned=\'s9\'">x</a>',
+    "Absatz {: onclick=\"window.__pwned='s8'\" }",
+    "<a href=\"javascript:window.__pwned='s9'\">x</a>",
     '<iframe src="https://evil.example/"></iframe>',
     '<form action="https://evil.example/"><input name=q></form>',
     '<base href="https://evil.example/">',
@@ -211,7 +226,7 @@ def _text_paths(validators: schemas.Validators, data: Any) -> Iterator[tuple[str
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 yield from walk(item, path + (index,))
-        elif isinstance(value, str) and any(len(p) == len(path) and all(a == "*" or a == b for a, b in zip(p, path)) for p in patterns):
+        elif isinstance(value, str) and any(len(p) == len(path) and all(a == "*" or a == b for a, b in zip(p, path, strict=True)) for p in patterns):
             yield path
 
     yield from walk(data, ())
@@ -300,8 +315,15 @@ def test_no_injected_script_runs_in_the_browser(browser: Any, injected: tuple[st
     tab = context.new_page()
     dialogs: list[str] = []
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    for path in ["/praxis/runder-tisch-kleinstadt/", "/en/praxis/runder-tisch-kleinstadt/", "/praxis/", "/passt-das/",
-                 "/kriterien/transparenz/", "/standorttypen/kleinstadt/", "/ueberblick/"]:
+    for path in [
+        "/praxis/runder-tisch-kleinstadt/",
+        "/en/praxis/runder-tisch-kleinstadt/",
+        "/praxis/",
+        "/passt-das/",
+        "/kriterien/transparenz/",
+        "/standorttypen/kleinstadt/",
+        "/ueberblick/",
+    ]:
         tab.goto(path, wait_until="networkidle")
         for link in tab.locator("article a").all()[:60]:
             href = link.get_attribute("href") or ""

@@ -16,12 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from praxis_kb.validate import content
-
 from praxis_kb import model, render
-
-from praxis_kb.render import escaping, opendata
 from praxis_kb.load.project import Project
+from praxis_kb.render import escaping, opendata
+from praxis_kb.validate import content
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 25)
@@ -97,7 +95,7 @@ def test_rendering_is_deterministic(built: tuple[content.Catalogue, model.Model]
 
 def test_legal_pages_state_missing_operator_plainly() -> None:
     pages = {p.path: p.text for p in render.legal_pages(render.Operator(), ("de", "en"), TODAY)}
-    assert set(pages) == {f"{n}.{l}.md" for n in render.LEGAL_PAGES for l in ("de", "en")}
+    assert set(pages) == {f"{n}.{lang}.md" for n in render.LEGAL_PAGES for lang in ("de", "en")}
     complete = render.Operator("Muster & Partner e. V.", ("Musterstraße 1", "01067 Dresden"), "kontakt@example.org")
     filled = {p.path: p.text for p in render.legal_pages(complete, ("de",), TODAY)}
     assert "Muster &amp; Partner e. V." in filled["impressum.de.md"]

@@ -68,7 +68,9 @@ def test_a_generated_page_gets_its_html_back_and_every_page_its_language(sandbox
     page: Any = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, locale="de"))
     html = hooks.on_page_content(f"<h2>x</h2>{marker}", page=page, config=config, files=None)
     assert html == "<h2>x</h2>" + fragments[0]
-    document = '<!doctype html><html class="no-js"><head><meta charset="utf-8"></head><body><article class="md-content__inner md-typeset">x</article></body></html>'
+    document = (
+        '<!doctype html><html class="no-js"><head><meta charset="utf-8"></head><body><article class="md-content__inner md-typeset">x</article></body></html>'
+    )
     finished = hooks.on_post_page(document, page=page, config=config)
     assert '<html lang="de" dir="ltr" class="no-js">' in finished
     assert "data-pagefind-body" in finished and 'http-equiv="Content-Security-Policy"' in finished

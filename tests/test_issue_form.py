@@ -53,7 +53,15 @@ def submit(project: Project, tmp_path: Path, *changes: tuple[str, str]) -> int:
 
 
 def test_mistakes_in_the_form_are_named_by_field_and_line(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert submit(project, tmp_path, ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Sportverein; Stellt den Raum"), ("Empowerment; 2;", "Empowerment; zwei;")) == 1
+    assert (
+        submit(
+            project,
+            tmp_path,
+            ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Sportverein; Stellt den Raum"),
+            ("Empowerment; 2;", "Empowerment; zwei;"),
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "Feld „Akteur*innen“, Zeile 2: „Sportverein“ ist kein erlaubter Wert" in err
     assert "Feld „Kriterien“, Zeile 2: Stufe „zwei“ ist keine ganze Zahl von 1 bis 4" in err
@@ -109,7 +117,9 @@ def test_answers_are_read_by_the_shape_of_a_case(project: Project, tmp_path: Pat
 
 
 def test_references_between_tables_are_checked(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert submit(project, tmp_path, ("Freier Träger der FSA; Heimatverein;", "Freier Träger der FSA; Sportverein;"), ("Dokumentiert; 1", "Dokumentiert; 7")) == 1
+    assert (
+        submit(project, tmp_path, ("Freier Träger der FSA; Heimatverein;", "Freier Träger der FSA; Sportverein;"), ("Dokumentiert; 1", "Dokumentiert; 7")) == 1
+    )
     err = capsys.readouterr().err
     assert "Feld „Beziehungen“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in err
     assert "Feld „Ergebnisse“, Zeile 1: „7“ ist keine Nummer aus der Liste unter „Quellen“" in err

@@ -134,7 +134,9 @@ def test_coverage_reads_the_model(built: model.Model) -> None:
         },
         cases={
             **built.cases,
-            case_id: {lang: dataclasses.replace(c, translation_status=TranslationStatus.REVIEWED) if lang == "en" else c for lang, c in built.cases[case_id].items()},
+            case_id: {
+                lang: dataclasses.replace(c, translation_status=TranslationStatus.REVIEWED) if lang == "en" else c for lang, c in built.cases[case_id].items()
+            },
         },
     )
     after = {c.lang: c for c in coverage.compute(changed, {})}

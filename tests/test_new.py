@@ -72,12 +72,29 @@ def test_prompts_lead_to_a_valid_case(project: Project, tmp_path: Path, capsys: 
 
 
 def test_flags_without_prompts(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main([
-        "--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path),
-        "--titel", "Elterncafé an der Grundschule", "--standorttyp", "mittelgrosse-stadt",
-        "--gemeindestruktur", "kreisfreie-stadt", "--handlungsfeld", "bildung", "--handlungsfeld", "kinder-familie",
-        "--einwilligung-dokumentiert", "--anonymisierung-geprueft", "--illustrativ",
-    ])
+    code = main(
+        [
+            "--root",
+            str(project.root),
+            "new",
+            "--no-input",
+            "--ordner",
+            str(tmp_path),
+            "--titel",
+            "Elterncafé an der Grundschule",
+            "--standorttyp",
+            "mittelgrosse-stadt",
+            "--gemeindestruktur",
+            "kreisfreie-stadt",
+            "--handlungsfeld",
+            "bildung",
+            "--handlungsfeld",
+            "kinder-familie",
+            "--einwilligung-dokumentiert",
+            "--anonymisierung-geprueft",
+            "--illustrativ",
+        ]
+    )
     assert code == 0
     written = tmp_path / "elterncafe-an-der-grundschule.de.md"
     assert written.exists()
@@ -86,7 +103,24 @@ def test_flags_without_prompts(project: Project, tmp_path: Path, capsys: pytest.
 
 
 def test_bad_flags_are_explained(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path), "--titel", "X", "--standorttyp", "Kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen"])
+    code = main(
+        [
+            "--root",
+            str(project.root),
+            "new",
+            "--no-input",
+            "--ordner",
+            str(tmp_path),
+            "--titel",
+            "X",
+            "--standorttyp",
+            "Kleinstadt",
+            "--gemeindestruktur",
+            "einheitsgemeinde",
+            "--handlungsfeld",
+            "wohnen",
+        ]
+    )
     assert code == 2
     assert "--standorttyp: 'Kleinstadt' ist kein erlaubter Wert (meinten Sie 'kleinstadt'?)" in capsys.readouterr().err
     assert main(["--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path)]) == 2
@@ -97,7 +131,24 @@ def test_bad_flags_are_explained(project: Project, tmp_path: Path, capsys: pytes
 def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
     from praxis_kb.site.generate import pages_for
 
-    main(["--root", str(sandbox.root), "new", "--no-input", "--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
+    main(
+        [
+            "--root",
+            str(sandbox.root),
+            "new",
+            "--no-input",
+            "--titel",
+            "Neu",
+            "--standorttyp",
+            "kleinstadt",
+            "--gemeindestruktur",
+            "einheitsgemeinde",
+            "--handlungsfeld",
+            "wohnen",
+            "--einwilligung-dokumentiert",
+            "--anonymisierung-geprueft",
+        ]
+    )
     result = pages_for(sandbox)
     errors = result.problems.errors
     assert errors and all(p.code is Code.FILL_IN for p in errors), [p.as_text() for p in errors]
@@ -107,7 +158,24 @@ def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.Ca
 def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     from praxis_kb.site.generate import pages_for
 
-    main(["--root", str(sandbox.root), "new", "--no-input", "--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
+    main(
+        [
+            "--root",
+            str(sandbox.root),
+            "new",
+            "--no-input",
+            "--titel",
+            "Neu",
+            "--standorttyp",
+            "kleinstadt",
+            "--gemeindestruktur",
+            "einheitsgemeinde",
+            "--handlungsfeld",
+            "wohnen",
+            "--einwilligung-dokumentiert",
+            "--anonymisierung-geprueft",
+        ]
+    )
     monkeypatch.setenv("PRAXIS_ENTWURF", "1")
     result = pages_for(sandbox)
     assert not result.problems.errors
@@ -152,15 +220,39 @@ def test_the_shape_is_read_from_the_schema(project: Project, case_shape: shape.S
     schema = schemas.load_hand_written(project.schema_dir)[schemas.CASE_SCHEMA]
     assert [f.key for f in case_shape.root.children] == list(schema["properties"])
     assert {f.key for f in case_shape.root.children if f.required} == set(schema["required"])
-    kinds = {path: case_shape.root.find(path).kind for path in (
-        "id", "titel", "illustrativ", "zeitraum.beginn", "zuletzt_geprueft", "standort.region", "handlungsfelder",
-        "akteure", "akteure.*.typen", "instrumente", "kriterien.*.stufe", "transfer.voraussetzungen.personal.stunden_pro_monat",
-        "kontakt.email", "einwilligung_dokumentiert",
-    )}
+    kinds = {
+        path: case_shape.root.find(path).kind
+        for path in (
+            "id",
+            "titel",
+            "illustrativ",
+            "zeitraum.beginn",
+            "zuletzt_geprueft",
+            "standort.region",
+            "handlungsfelder",
+            "akteure",
+            "akteure.*.typen",
+            "instrumente",
+            "kriterien.*.stufe",
+            "transfer.voraussetzungen.personal.stunden_pro_monat",
+            "kontakt.email",
+            "einwilligung_dokumentiert",
+        )
+    }
     assert kinds == {
-        "id": "id", "titel": "text", "illustrativ": "boolean", "zeitraum.beginn": "point", "zuletzt_geprueft": "date",
-        "standort.region": "choice", "handlungsfelder": "list", "akteure": "map", "akteure.*.typen": "list", "instrumente": "list",
-        "kriterien.*.stufe": "integer", "transfer.voraussetzungen.personal.stunden_pro_monat": "number", "kontakt.email": "string",
+        "id": "id",
+        "titel": "text",
+        "illustrativ": "boolean",
+        "zeitraum.beginn": "point",
+        "zuletzt_geprueft": "date",
+        "standort.region": "choice",
+        "handlungsfelder": "list",
+        "akteure": "map",
+        "akteure.*.typen": "list",
+        "instrumente": "list",
+        "kriterien.*.stufe": "integer",
+        "transfer.voraussetzungen.personal.stunden_pro_monat": "number",
+        "kontakt.email": "string",
         "einwilligung_dokumentiert": "boolean",
     }
     assert case_shape.root.find("standort.region").vocabulary == "regionen"
@@ -183,9 +275,13 @@ def test_the_fixture_generator_takes_the_required_fields_from_the_schema(case_sh
 
 def test_the_builder_fills_answers_templates_and_markers(case_shape: shape.Shape, catalogue: content.Catalogue, project: Project) -> None:
     given = {
-        "id": "neu", "titel": "Neu", "zeitraum": {"beginn": "2019", "ende": ""}, "handlungsfelder": ["wohnen"],
+        "id": "neu",
+        "titel": "Neu",
+        "zeitraum": {"beginn": "2019", "ende": ""},
+        "handlungsfelder": ["wohnen"],
         "standort": {"standorttyp": "kleinstadt", "gemeindestruktur": "einheitsgemeinde"},
-        "einwilligung_dokumentiert": True, "anonymisierung_geprueft": True,
+        "einwilligung_dokumentiert": True,
+        "anonymisierung_geprueft": True,
     }
     data = casefile.build(case_shape, given, TODAY)
     assert data["titel"] == "Neu"  # an answer wins
@@ -202,7 +298,9 @@ def test_the_builder_fills_answers_templates_and_markers(case_shape: shape.Shape
 
 
 def test_the_builder_invents_nothing(case_shape: shape.Shape) -> None:
-    data = casefile.build(case_shape, {"id": "x", "titel": "{heute}", "sozialraum": {"potenziale": []}, "beziehungen": [], "kontakt": {"organisation": ""}}, TODAY)
+    data = casefile.build(
+        case_shape, {"id": "x", "titel": "{heute}", "sozialraum": {"potenziale": []}, "beziehungen": [], "kontakt": {"organisation": ""}}, TODAY
+    )
     assert data["titel"] == "{heute}"  # templates are expanded, answers never
     assert data["sozialraum"]["potenziale"] == ["ERGÄNZEN: was sich entwickeln lässt"]  # required and empty: a marker
     assert data["kontakt"]["organisation"] == "ERGÄNZEN: Organisation, die Auskunft gibt"
@@ -227,7 +325,9 @@ def test_the_skeleton_is_written_with_comments_and_safe_quoting(case_shape: shap
     assert "handlungsfelder: [wohnen, bildung]" in lines and "  standorttyp: kleinstadt" in lines
     assert front_matter(text)["sozialraum"]["ressourcen"] == ["no", "01067", "true"]  # free text stays text
     assert front_matter(text) == data
-    assert text.endswith("ERGÄNZEN: Beschreiben Sie hier das Praxisbeispiel in einigen Absätzen.\n\n## Ausgangslage\n\n## Vorgehen\n\n## Was gut läuft\n\n## Was wir anders machen würden\n")
+    assert text.endswith(
+        "ERGÄNZEN: Beschreiben Sie hier das Praxisbeispiel in einigen Absätzen.\n\n## Ausgangslage\n\n## Vorgehen\n\n## Was gut läuft\n\n## Was wir anders machen würden\n"
+    )
     plain = casefile.case_file(case_shape, data, "Text", origin="Aus dem Issue #1 übernommen.")
     assert "# Titel" not in plain and plain.splitlines()[2] == "# Aus dem Issue #1 übernommen."
 
@@ -269,7 +369,9 @@ def test_a_new_field_in_the_schema_reaches_skeleton_form_and_csv(project: Projec
     named = {name: (german, get) for name, german, get in columns}
     assert named["zielgruppe"][0] == "Für wen die Praxis gedacht ist"
     assert named["zielgruppe"][1](converted) == "Familien im Dorf"
-    assert [name for name, _, _ in columns][:-1] == [name for name, _, _ in opendata.csv_columns(shape.load(project.schema_dir, catalogue.vocabulary_ids()))][: len(columns) - 1]
+    assert [name for name, _, _ in columns][:-1] == [name for name, _, _ in opendata.csv_columns(shape.load(project.schema_dir, catalogue.vocabulary_ids()))][
+        : len(columns) - 1
+    ]
 
 
 def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue: content.Catalogue) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pypdf
 import pytest
-
 from browser_support import SITE_URL
+
 from praxis_kb.load.project import Project
 
 pytestmark = pytest.mark.browser

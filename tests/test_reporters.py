@@ -11,8 +11,14 @@ from praxis_kb import reporters
 from praxis_kb.problems import Code, Problem, Severity
 
 PROBLEM = Problem(
-    "praxis/a,b:c.de.md", 12, 5, Severity.ERROR, Code.SCHEMA_ENUM, "$.transfer.eignung.kleinstadt.urteil",
-    "'gut' ist kein erlaubter Wert: 100% falsch\r\nzweite Zeile", "meinten Sie 'geeignet'?",
+    "praxis/a,b:c.de.md",
+    12,
+    5,
+    Severity.ERROR,
+    Code.SCHEMA_ENUM,
+    "$.transfer.eignung.kleinstadt.urteil",
+    "'gut' ist kein erlaubter Wert: 100% falsch\r\nzweite Zeile",
+    "meinten Sie 'geeignet'?",
 )
 WHOLE_FILE = Problem("praxis/a.de.md", 1, 1, Severity.WARNING, Code.FILE_CRLF, "", "Die Datei hat Windows-Zeilenenden (CRLF)")
 

@@ -51,7 +51,13 @@ def test_every_code_is_reported_somewhere() -> None:
 
 @pytest.mark.parametrize(
     ("keyword", "code"),
-    [("required", Code.SCHEMA_REQUIRED), ("maxLength", Code.SCHEMA_MAX_LENGTH), ("additionalProperties", Code.SCHEMA_ADDITIONAL_PROPERTIES), ("if", Code.SCHEMA_OTHER), ("dependentRequired", Code.SCHEMA_OTHER)],
+    [
+        ("required", Code.SCHEMA_REQUIRED),
+        ("maxLength", Code.SCHEMA_MAX_LENGTH),
+        ("additionalProperties", Code.SCHEMA_ADDITIONAL_PROPERTIES),
+        ("if", Code.SCHEMA_OTHER),
+        ("dependentRequired", Code.SCHEMA_OTHER),
+    ],
 )
 def test_schema_codes_follow_the_keyword(keyword: str, code: Code) -> None:
     assert Code.for_schema_keyword(keyword) is code
@@ -91,7 +97,12 @@ def test_relations_connect_two_actors_of_the_case() -> None:
 
 
 def test_instruments_and_results_name_what_the_case_lists() -> None:
-    data = {"akteure": {"fsa": {}}, "instrumente": [{"beteiligte": ["fsa", "sozialamt"]}], "quellen": {"protokoll-2020": {}}, "ergebnisse": [{"quellen": ["protokoll"]}, {}]}
+    data = {
+        "akteure": {"fsa": {}},
+        "instrumente": [{"beteiligte": ["fsa", "sozialamt"]}],
+        "quellen": {"protokoll-2020": {}},
+        "ergebnisse": [{"quellen": ["protokoll"]}, {}],
+    }
     assert codes(cases.instrument_members(data)) == [(Code.CASE_UNKNOWN_ACTOR, ("instrumente", 0, "beteiligte", 1))]
     assert codes(cases.result_sources(data)) == [(Code.CASE_UNKNOWN_SOURCE, ("ergebnisse", 0, "quellen", 0))]
 

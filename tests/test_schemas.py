@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from praxis_kb.validate import content, schemas
 from praxis_kb.cli import main
 from praxis_kb.load.project import Project
 from praxis_kb.problems import Code
+from praxis_kb.validate import content, schemas
 
 HAND_WRITTEN = list(schemas.HAND_WRITTEN)
 
@@ -43,7 +43,7 @@ def test_every_property_is_described_for_contributors(project: Project, name: st
 @pytest.mark.parametrize("name", HAND_WRITTEN)
 def test_vocabulary_references_exist(project: Project, name: str) -> None:
     text = (project.schema_dir / name).read_text(encoding="utf-8")
-    referenced = set(re.findall(r'vokabular-werte\.schema\.json#/\$defs/([a-z_-]+)', text))
+    referenced = set(re.findall(r"vokabular-werte\.schema\.json#/\$defs/([a-z_-]+)", text))
     catalogue, problems = content.check(project, [])
     generated = schemas.values_schema(catalogue.vocabulary_ids())["$defs"]
     assert referenced <= set(generated), referenced - set(generated)

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
 from praxis_kb.load.project import Project
 
 CASE = "runder-tisch-kleinstadt"
@@ -55,8 +54,10 @@ def preview(project: Project, **env: str) -> Iterator[str]:
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(
             [str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=project.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXIS_ENTWURF": "1", **env},
-            stdout=output, stderr=subprocess.STDOUT,
+            cwd=project.root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXIS_ENTWURF": "1", **env},
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
         try:
             yield f"http://127.0.0.1:{port}"

@@ -10,6 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture(scope="module")
 def cases(built_site: Path) -> list[dict[str, Any]]:
     return json.loads((built_site / "data" / "cases.json").read_text(encoding="utf-8"))["praxisbeispiele"]
@@ -69,7 +70,9 @@ def choose(page: Any, name: str, value: str) -> None:
         ("laendliche-region", False, {"akteur": ["ehrenamtsinitiative"]}),
     ],
 )
-def test_filter_combinations_narrow_the_list_as_the_data_says(page: Any, cases: list[dict[str, Any]], site: str, conditional: bool, facets: dict[str, list[str]]) -> None:
+def test_filter_combinations_narrow_the_list_as_the_data_says(
+    page: Any, cases: list[dict[str, Any]], site: str, conditional: bool, facets: dict[str, list[str]]
+) -> None:
     page.goto("/praxis/")
     if site:
         page.locator(f'input[name="standorttyp"][value="{site}"]').click()

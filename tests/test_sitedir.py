@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project
-from praxis_kb.site import sitedir
+
 from praxis_kb.load.project import Project
+from praxis_kb.site import sitedir
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -51,7 +51,7 @@ def test_no_untrusted_expression_inside_a_script(project: Project, name: str) ->
 def test_actionlint_would_catch_an_injection(project: Project, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text(
-        "on: issues\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \"${{ github.event.issue.title }}\"\n",
+        'on: issues\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
         encoding="utf-8",
     )
     node = shutil.which("node")
