@@ -60,8 +60,30 @@ def texts(lang: str) -> Iterator[tuple[str, str]]:
     ]
     for path in pages:
         name = path.relative_to(ROOT).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        front, body, offset = _split(path.read_text(encoding="utf-8"))
+        yield from _leaves(yaml.safe_load(front) if front else None, f"{name}:")
+        for number, line in enumerate(body.splitlines(), offset):
             yield f"{name}:{number}", line
+
+
+def _split(text: str) -> tuple[str, str, int]:
+    """Front matter (YAML, its quotes are syntax) and body of a page, and the body's first line number."""
+    if not text.startswith("---\n"):
+        return "", text, 1
+    front, _, body = text[4:].partition("\n---\n")
+    return front, body, front.count("\n") + 3
+
+
+def _leaves(data: Any, where: str) -> Iterator[tuple[str, str]]:
+    """Every string in parsed front matter, with its path (file:key.key[index])."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _leaves(value, f"{where}{'' if where.endswith(':') else '.'}{key}")
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _leaves(value, f"{where}[{index}]")
+    elif isinstance(data, str):
+        yield where, data
 
 
 GLOSSARY = _load(ROOT / "glossar.yml")["begriffe"]
