@@ -124,14 +124,20 @@ SCRIPT_RULES: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "uk": [
         ("Russian-only letter (ы э ъ ё)", re.compile("[ыэъёЫЭЪЁ]")),
         ("apostrophe other than ’ (U+2019) inside a word", re.compile("(?<=[а-яіїєґА-ЯІЇЄҐ])['\u02bc`\u2018](?=[а-яіїєґА-ЯІЇЄҐ])")),
-        ("quotation marks other than «»", re.compile("[„“”]|(?<=\\s)\"(?=[а-яіїєґА-ЯІЇЄҐ])|(?<=[а-яіїєґА-ЯІЇЄҐ.!?])\"(?=[\\s.,;:!?)]|$)")),
+        ("quotation marks other than «»", re.compile('[„“”]|(?<=\\s)"(?=[а-яіїєґА-ЯІЇЄҐ])|(?<=[а-яіїєґА-ЯІЇЄҐ.!?])"(?=[\\s.,;:!?)]|$)')),
     ],
 }
 
 
 @pytest.mark.parametrize("lang", sorted(SCRIPT_RULES))
 def test_script_and_punctuation(lang: str) -> None:
-    found = [f"{where}: {what}: …{text[max(0, m.start() - 20) : m.end() + 20]}…" for where, text in texts(lang) for what, rule in SCRIPT_RULES[lang] for m in [rule.search(text)] if m]
+    found = [
+        f"{where}: {what}: …{text[max(0, m.start() - 20) : m.end() + 20]}…"
+        for where, text in texts(lang)
+        for what, rule in SCRIPT_RULES[lang]
+        for m in [rule.search(text)]
+        if m
+    ]
     assert not found, f"{len(found)} script or punctuation problems in {lang}:\n" + "\n".join(found)
 
 
