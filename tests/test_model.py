@@ -89,7 +89,17 @@ def test_each_case_knows_its_translation_status(built: model.Model, checked: con
                 assert case.translation_status == files.translations[lang].data["uebersetzung"]
                 assert case.machine_translated == (case.translation_status is TranslationStatus.MACHINE)
     statuses = {case.translation_status for by_lang in built.cases.values() for case in by_lang.values()}
-    assert TranslationStatus.MACHINE in statuses and TranslationStatus.MISSING in statuses  # the test data has both
+    assert TranslationStatus.MACHINE in statuses  # the project's cases have machine translations
+
+
+def test_a_case_without_a_translation_file_is_missing_in_that_language(sandbox: Project) -> None:
+    (sandbox.cases_dir / "runder-tisch-kleinstadt.uk.md").unlink()
+    catalogue, problems = content.check(sandbox)
+    assert not problems.errors
+    case = model.build(catalogue, sandbox.languages).cases["runder-tisch-kleinstadt"]["uk"]
+    assert case.translation_missing and not case.machine_translated
+    assert case.translation_status is TranslationStatus.MISSING
+    assert case.title == model.build(catalogue, sandbox.languages).cases["runder-tisch-kleinstadt"]["de"].title  # the German text
 
 
 def test_site_types_have_typed_features(built: model.Model, checked: content.Catalogue) -> None:

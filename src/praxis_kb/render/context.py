@@ -13,7 +13,7 @@ from praxis_kb.render import svg
 from praxis_kb.render.escaping import environment, front_matter, paragraphs
 from praxis_kb.render.fragments import Page, split_fragments
 from praxis_kb.render.qr import qr_svg
-from praxis_kb.render.strings import Strings, format_day, format_number, format_point
+from praxis_kb.render.strings import Strings, direction, format_day, format_number, format_point
 
 
 class Context:
@@ -92,6 +92,7 @@ class Context:
             "icon": svg.legend_icon,
             "fallback": self.fallback,
             "stage_bar": svg.stage_bar,
+            "direction": direction,
         }
 
     def fallback(self, case: Case) -> Markup:
