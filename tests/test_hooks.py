@@ -127,3 +127,22 @@ def test_a_site_build_without_content_does_nothing_at_its_end(tmp_path: Path) ->
     build.finish("Praxiswissen")  # nothing generated: nothing to index, write or print
     assert build.indexer is None and not any(tmp_path.iterdir())
     assert build.page_content("<p>x</p>", src_uri="index.de.md", source_language="de", language=Language("de", True)) == "<p>x</p>"
+
+
+def test_the_hooks_only_forward_events(root: Path) -> None:
+    """hooks/ is the thin adapter that is rewritten when the site generator changes: no logic,
+    no state beyond the one build object."""
+    import ast
+
+    source = (root / "hooks" / "praxis_hooks.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= 80
+    tree = ast.parse(source)
+    state = [
+        t.id
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(t, ast.Name)
+    ]
+    assert state == ["build", "on_post_build"], state  # the build object, and the combined post-build event
+    assert "._" not in source  # no private attribute of MkDocs' objects is read or written
