@@ -123,3 +123,53 @@ def test_references_between_tables_are_checked(project: Project, tmp_path: Path,
     err = capsys.readouterr().err
     assert "Feld „Beziehungen“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in err
     assert "Feld „Ergebnisse“, Zeile 1: „7“ ist keine Nummer aus der Liste unter „Quellen“" in err
+
+
+def test_a_problem_found_after_conversion_leaves_no_file_and_is_said_in_form_terms(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_title = "Sprachcafé mit Kinderbetreuung " * 5  # the schema allows 120 characters
+    answer = tmp_path / "antwort.md"
+    body = ISSUE.read_text(encoding="utf-8").replace("Sprachcafé mit Kinderbetreuung in der Dorfgemeinschaft", long_title.strip())
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    code = main(["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
+    assert code == 1
+    assert not (tmp_path / "neu.de.md").exists()  # nothing left behind to block the next run
+    comment = answer.read_text(encoding="utf-8")
+    assert comment.startswith("**Das Formular konnte noch nicht übernommen werden.**")
+    assert "- Feld „Titel“: ist zu lang" in comment and "$." not in comment and "neu.de.md" not in comment
+    # corrected in the issue, the next run takes it
+    (tmp_path / "issue.md").write_text(ISSUE.read_text(encoding="utf-8"), encoding="utf-8")
+    code = main(["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
+    assert code == 0 and (tmp_path / "neu.de.md").exists()
+    assert answer.read_text(encoding="utf-8").startswith("**Das Formular wurde übernommen**")
+
+
+def test_privacy_warnings_reach_the_contributor_first(project: Project, tmp_path: Path) -> None:
+    answer = tmp_path / "antwort.md"
+    body = ISSUE.read_text(encoding="utf-8").replace(
+        "Die FSA hat mit dem Heimatverein einen Raum gefunden.", "Die FSA hat mit dem Heimatverein einen Raum gefunden (Kontakt: maria.muster@example.org)."
+    )
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    code = main(["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
+    comment = answer.read_text(encoding="utf-8")
+    assert code == 0, comment
+    warnings = comment.split("Bitte sehen Sie sich außerdem an", 1)[1].strip().splitlines()
+    assert "E-Mail" in warnings[2], warnings  # the first warning listed
+
+
+def test_an_id_from_a_title_without_letters_falls_back_to_the_issue_number(project: Project, tmp_path: Path) -> None:
+    body = ISSUE.read_text(encoding="utf-8").replace("Sprachcafé mit Kinderbetreuung in der Dorfgemeinschaft", "☕🧒")
+    payload = tmp_path / "issue.json"
+    payload.write_text(json.dumps({"number": 7, "body": body}), encoding="utf-8")
+    main(["--root", str(project.root), "from-issue", str(payload), "--ordner", str(tmp_path)])
+    assert not (tmp_path / ".de.md").exists()
+    assert [p.name for p in tmp_path.glob("*.de.md")] == ["praxisbeispiel-7.de.md"]
+
+
+def test_the_teams_own_open_fields_are_not_the_contributors_task(project: Project, tmp_path: Path) -> None:
+    answer = tmp_path / "antwort.md"
+    code = main(["--root", str(project.root), "from-issue", str(ISSUE), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
+    assert code == 0
+    assert "ERGÄNZEN: wer aus dem Projektteam" in (tmp_path / "neu.de.md").read_text(encoding="utf-8")  # left for the review
+    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")

@@ -122,3 +122,19 @@ def test_ci_tests_the_lowest_and_the_highest_python_the_project_claims(project: 
     test = checks["jobs"]["test"]
     assert test["strategy"]["matrix"]["python"] == [f"3.{low.group(1)}", f"3.{int(below.group(1)) - 1}"]
     assert test["container"] == "python:${{ matrix.python }}-bookworm"
+
+
+def test_the_issue_workflow_answers_on_the_issue_and_runs_again_after_an_edit(project: Project) -> None:
+    import yaml
+
+    text = (project.root / ".github" / "workflows" / "issue-to-pr.yml").read_text(encoding="utf-8")
+    flow = yaml.safe_load(text)
+    assert flow[True]["issues"]["types"] == ["labeled", "edited"]  # PyYAML reads the key "on" as True
+    job = flow["jobs"]["convert"]
+    assert "edited" in job["if"] and "praxisbeispiel-annehmen" in job["if"]
+    assert "GH_TOKEN" in job["env"]  # the failure comment can be posted (it could not before)
+    steps = {step.get("name", ""): step.get("run", "") for step in job["steps"]}
+    convert = steps["Formular in eine Datei umwandeln"]
+    assert "--kommentar" in convert and 'gh issue comment "$ISSUE_NUMBER" --body-file "$RUNNER_TEMP/comment.md"' in convert
+    opened = steps["Pull Request öffnen oder aktualisieren"]
+    assert "gh issue comment" in opened and "git push --force" in opened and "gh pr list --head" in opened

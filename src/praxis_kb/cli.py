@@ -128,10 +128,7 @@ def cmd_issue_form(args: argparse.Namespace) -> int:
 
 
 def cmd_from_issue(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from praxis_kb.authoring import issueform
-    from praxis_kb.authoring.scaffold import slug
+    from praxis_kb.authoring import submission
 
     project = _project(args)
     inputs = _form_inputs(project)
@@ -144,35 +141,24 @@ def cmd_from_issue(args: argparse.Namespace) -> int:
         print(f"praxis from-issue: {args.issue} kann nicht gelesen werden ({exc.__class__.__name__}: {exc})", file=sys.stderr)
         print("Hinweis: geben Sie eine Textdatei in UTF-8 mit dem Text des Issues an, oder - für die Standardeingabe.", file=sys.stderr)
         return 1
-    body, number = issueform.read_issue(raw)
-    answers = issueform.parse_body(body, site_types, case_shape)
-    if not answers.get("titel"):
-        print("praxis from-issue: Das ist kein ausgefülltes Formular „Praxisbeispiel einreichen“ (kein Titel gefunden).", file=sys.stderr)
-        return 1
-    case_id = args.id or slug(answers["titel"])
-    converter = issueform.Converter(
-        {k: d.data for k, d in catalogue.vocabularies.items()}, {k: d.data for k, d in catalogue.criteria.items()}, site_types, shape=case_shape
-    )
-    data, narrative = converter.convert(answers, case_id, dt.date.today().isoformat())
-    if converter.problems:
-        for problem in converter.problems:
-            print(f"Issue{f' #{number}' if number else ''}: {problem}", file=sys.stderr)
+    folder = Path(args.ordner) if args.ordner else None
+    outcome = submission.convert(project, raw, site_types, case_shape, catalogue, case_id=args.id, folder=folder, overwrite=args.ueberschreiben)
+    relative = project.relative(outcome.path) if outcome.path else ""
+    if args.kommentar:  # the answer the workflow posts on the issue
+        Path(args.kommentar).write_text(outcome.comment(relative), encoding="utf-8")
+    issue = f"Issue #{outcome.number}" if outcome.number else "Issue"
+    for problem in outcome.problems:
+        print(f"{issue}: {problem}", file=sys.stderr)
+    for warning in outcome.warnings:
+        print(f"{issue}: Hinweis: {warning}")
+    if outcome.path is None:
         print("Nichts geschrieben: bitte die Angaben im Issue korrigieren (oder nachfragen).", file=sys.stderr)
         return 1
-    folder = Path(args.ordner) if args.ordner else project.cases_dir
-    target = folder / f"{case_id}.de.md"
-    if target.exists() and not args.ueberschreiben:
-        print(f"praxis from-issue: {project.relative(target)} gibt es schon; --id oder --ueberschreiben angeben.", file=sys.stderr)
-        return 1
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(issueform.case_file(data, narrative, number, case_shape), encoding="utf-8")
-    _, problems = content.check(project, [target])
-    sys.stdout.write(REPORTERS["text"](problems.sorted(), 1))
-    print(f"{project.relative(target)} geschrieben.")
+    print(f"{relative} geschrieben.")
     if args.github_output:
         with Path(args.github_output).open("a", encoding="utf-8") as handle:
-            handle.write(f"path={project.relative(target)}\nid={case_id}\n")
-    return 1 if problems.errors else 0
+            handle.write(f"path={relative}\nid={outcome.case_id}\n")
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -217,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("--id", help="Kennung (Standard: aus dem Titel)")
     issue.add_argument("--ordner", help="wohin schreiben (Standard: praxis/)")
     issue.add_argument("--ueberschreiben", action="store_true")
+    issue.add_argument("--kommentar", metavar="DATEI", help="die Antwort auf das Issue (Markdown) in diese Datei schreiben")
     issue.add_argument("--github-output", help=argparse.SUPPRESS)
     issue.set_defaults(handler=cmd_from_issue)
 
