@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -173,3 +174,29 @@ def test_the_teams_own_open_fields_are_not_the_contributors_task(project: Projec
     assert code == 0
     assert "ERGÄNZEN: wer aus dem Projektteam" in (tmp_path / "neu.de.md").read_text(encoding="utf-8")  # left for the review
     assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+
+
+def test_a_heading_inside_an_answer_stays_part_of_it(project: Project, tmp_path: Path) -> None:
+    critique = "### Kritik der Geflüchteten\n\nDer Raum ist abends zu kalt."
+    body = ISSUE.read_text(encoding="utf-8").replace(
+        "Die FSA hat mit dem Heimatverein einen Raum gefunden.", "Die FSA hat mit dem Heimatverein einen Raum gefunden.\n\n" + critique
+    )
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    assert main(["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu"]) == 0
+    written = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert "Kritik der Geflüchteten" in written and "Der Raum ist abends zu kalt." in written
+
+
+@pytest.mark.parametrize(("answer", "value"), [("2.000", 2000), ("2.000 €", 2000), ("1.500 Euro", 1500), ("300", 300)])
+def test_numbers_are_read_as_germans_write_them(project: Project, tmp_path: Path, answer: str, value: float) -> None:
+    changed = ("### Sachkosten pro Jahr in Euro: höchstens\n\n300", f"### Sachkosten pro Jahr in Euro: höchstens\n\n{answer}")
+    assert submit(project, tmp_path, changed) == 0
+    written = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert re.search(rf"euro_pro_jahr_bis: {value:g}\n", written), written
+
+
+def test_an_ambiguous_number_is_refused_with_what_it_could_mean(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    changed = ("### Sachkosten pro Jahr in Euro: höchstens\n\n300", "### Sachkosten pro Jahr in Euro: höchstens\n\n1.5")
+    assert submit(project, tmp_path, changed) == 1
+    assert "Feld „Sachkosten pro Jahr in Euro: höchstens“: „1.5“ ist als Zahl nicht eindeutig (gemeint: „15“ oder „1,5“?)" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.de.md"))

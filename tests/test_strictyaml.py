@@ -96,3 +96,17 @@ def test_syntax_error_carries_position_and_hint() -> None:
 
 def test_json_path() -> None:
     assert strictyaml.json_path(("a", 0, "b-c", "x y")) == "$.a[0].b-c['x y']"
+
+
+@pytest.mark.parametrize("text", ["kosten: 2.000", "kosten: 12.500", "kosten: 1.000.000"])
+def test_a_german_thousands_point_is_refused_not_read_as_a_decimal(text: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        strictyaml.load(text)
+    assert caught.value.code is Code.YAML_AMBIGUOUS_NUMBER
+    assert (caught.value.line, caught.value.column) == (1, 9)
+    assert "ohne Punkt (" + text.split(": ")[1].replace(".", "") + ")" in caught.value.hint
+
+
+@pytest.mark.parametrize(("text", "value"), [("x: 2.5", 2.5), ("x: 0.125", 0.125), ("x: 2000", 2000), ('x: "2.000"', "2.000"), ("x: 12.50", 12.5)])
+def test_numbers_that_are_not_ambiguous_are_read_as_before(text: str, value: object) -> None:
+    assert strictyaml.load(text)[0] == {"x": value}

@@ -65,6 +65,7 @@ class Code(StrEnum):
     YAML_SECOND_DOCUMENT = "yaml-second-document", "a second YAML document (another ---) in the file"
     YAML_NESTING = "yaml-nesting", "the YAML is nested too deeply to be read"
     YAML_NOT_MAPPING = "yaml-not-mapping", "the front matter or YAML file is not a mapping of fields"
+    YAML_AMBIGUOUS_NUMBER = "yaml-ambiguous-number", "a number like 2.000 that YAML reads as 2 and a German reader as 2000"
     # -- JSON Schema (validate/messages.py): one code per keyword that failed -------------------
     SCHEMA_REQUIRED = "schema-required", "a required field is missing"
     SCHEMA_ADDITIONAL_PROPERTIES = "schema-additional-properties", "a field the schema does not know"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from babel.numbers import NumberFormatError, parse_decimal
 
 from praxis_kb.authoring import casefile
 from praxis_kb.authoring.scaffold import slug
@@ -194,9 +195,11 @@ def parse_body(body: str, site_types: list[tuple[str, str]], shape: Shape | None
             answers[current] = "" if text == NO_RESPONSE else text
 
     for line in body.replace("\r\n", "\n").split("\n"):
-        if line.startswith("### "):
+        # GitHub renders every question as "### <label>"; a "### " line that is no question (what
+        # GitHub's heading button inserts into an answer) is part of the answer.
+        if line.startswith("### ") and line[4:].strip() in labels:
             flush()
-            current = labels.get(line[4:].strip())
+            current = labels[line[4:].strip()]
             lines = []
         elif current is not None:
             lines.append(line)
@@ -208,6 +211,10 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
     target[path[-1]] = value
+
+
+# Units a contributor may write after a number; the field says what it counts.
+_UNITS = re.compile(r"(€|EUR|Euro|Std\.?|Stunden|h)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -269,10 +276,15 @@ class Converter:
         return list(dict.fromkeys(p for p in picked if p))
 
     def number(self, f: Field, raw: str, field_id: str, line: int | None = None) -> float | int:
-        text = raw.strip().replace(",", ".")
+        """A number as Germans write it ("2.000", "1,5", "2.000 €"); an ambiguous one is refused."""
+        text = _UNITS.sub("", raw).strip()
         try:
-            value = float(text)
-        except ValueError:
+            value = float(parse_decimal(text, locale="de", strict=True))
+        except NumberFormatError as exc:
+            if exc.suggestions:
+                shown = " oder ".join(f"„{s}“" for s in exc.suggestions)
+                self.fail(field_id, f"„{raw.strip()}“ ist als Zahl nicht eindeutig (gemeint: {shown}?)", line)
+                return 0
             value = float("nan")
         too_small = f.minimum is not None and value < f.minimum
         too_large = f.maximum is not None and value > f.maximum

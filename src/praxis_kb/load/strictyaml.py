@@ -56,6 +56,10 @@ class Positions:
         return self.keys.get(tuple(path)) or self.of_value(path)
 
 
+# A dot before groups of three digits, as German writes thousands: 2.000, 12.500, 1.000.000
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+\Z")
+
+
 def resolve_plain(text: str) -> Any:
     """Resolve an unquoted scalar without YAML 1.1's surprises."""
     if text in _NULL:
@@ -177,6 +181,15 @@ class _Builder:
         if self.awaiting_key() or event.style not in (None, "") or not event.implicit[0]:
             value: Any = event.value  # keys, quoted and block texts stay text
         else:
+            if _THOUSANDS.match(event.value):  # "2.000 €" would silently become 2
+                line, col = self.pos(event.start_mark)
+                raise ContentError(
+                    line,
+                    col,
+                    f"„{event.value}“ ist als Zahl mehrdeutig: der Punkt zählt hier als Komma, nicht als Tausenderpunkt",
+                    f"Schreiben Sie Tausender ohne Punkt ({event.value.replace('.', '')}), Kommazahlen mit Punkt (z. B. 2.5)",
+                    code=Code.YAML_AMBIGUOUS_NUMBER,
+                )
             value = resolve_plain(event.value)
         self.attach(value, event.start_mark)
 
