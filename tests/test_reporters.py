@@ -20,7 +20,7 @@ PROBLEM = Problem(
     "'gut' ist kein erlaubter Wert: 100% falsch\r\nzweite Zeile",
     "meinten Sie 'geeignet'?",
 )
-WHOLE_FILE = Problem("praxis/a.de.md", 1, 1, Severity.WARNING, Code.FILE_CRLF, "", "Die Datei hat Windows-Zeilenenden (CRLF)")
+WHOLE_FILE = Problem("praxis/a.de.md", 1, 1, Severity.WARNING, Code.FILE_CR, "", "Die Datei hat Windows-Zeilenenden (CRLF)")
 
 
 def test_text_format_matches_the_documented_shape() -> None:
@@ -32,7 +32,7 @@ def test_text_format_matches_the_documented_shape() -> None:
 
 def test_text_format_shows_contributors_no_codes() -> None:
     out = reporters.text([PROBLEM, WHOLE_FILE], 3)
-    assert "schema-enum" not in out and "file-crlf" not in out
+    assert "schema-enum" not in out and "file-cr" not in out
     assert out.splitlines()[-2] == "praxis/a.de.md:1:1: warning: Die Datei hat Windows-Zeilenenden (CRLF)"
 
 
@@ -49,7 +49,7 @@ def test_github_escapes_data_and_properties(monkeypatch: pytest.MonkeyPatch) -> 
 def test_github_title_names_the_code_also_without_a_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     line = reporters.github([WHOLE_FILE], 1).splitlines()[0]
-    assert line == "::warning file=praxis/a.de.md,line=1,col=1,title=Praxisbeispiel prüfen [file-crlf]::Die Datei hat Windows-Zeilenenden (CRLF)"
+    assert line == "::warning file=praxis/a.de.md,line=1,col=1,title=Praxisbeispiel prüfen [file-cr]::Die Datei hat Windows-Zeilenenden (CRLF)"
 
 
 @pytest.mark.parametrize(

@@ -218,5 +218,5 @@ def test_each_criterion_has_its_own_position() -> None:
 
 
 def test_a_finding_names_no_place_unless_given() -> None:
-    found = Finding(Code.FILE_CRLF, "x")
+    found = Finding(Code.FILE_CR, "x")
     assert (found.path, found.line, found.severity) == (None, 0, Severity.ERROR)

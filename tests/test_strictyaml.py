@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from praxis_kb.load import strictyaml
@@ -110,3 +112,14 @@ def test_a_german_thousands_point_is_refused_not_read_as_a_decimal(text: str) ->
 @pytest.mark.parametrize(("text", "value"), [("x: 2.5", 2.5), ("x: 0.125", 0.125), ("x: 2000", 2000), ('x: "2.000"', "2.000"), ("x: 12.50", 12.5)])
 def test_numbers_that_are_not_ambiguous_are_read_as_before(text: str, value: object) -> None:
     assert strictyaml.load(text)[0] == {"x": value}
+
+
+def test_windows_line_ends_are_read_like_unix_ones(tmp_path: Path) -> None:
+    from praxis_kb.load.sources import read_markdown
+
+    source = Path(__file__).resolve().parent.parent / "praxis" / "runder-tisch-kleinstadt.de.md"
+    crlf = tmp_path / "fall.de.md"
+    crlf.write_bytes(source.read_bytes().replace(b"\n", b"\r\n"))  # as Git checks out on Windows by default
+    lf, windows = read_markdown(source), read_markdown(crlf)
+    assert windows.data == lf.data and windows.body == lf.body
+    assert windows.positions.values == lf.positions.values

@@ -50,7 +50,7 @@ class Code(StrEnum):
     FILE_BOM = "file-bom", "the file starts with a byte order mark"
     FILE_NUL = "file-nul", "the file contains a NUL byte, so it is no text file"
     FILE_NOT_UTF8 = "file-not-utf8", "the file is not valid UTF-8"
-    FILE_CRLF = "file-crlf", "the file has Windows line ends (CRLF)"
+    FILE_CR = "file-cr", "a line ends with a carriage return alone (Windows line ends, CRLF, are read as LF)"
     FRONT_MATTER_MISSING = "front-matter-missing", "a case file does not start with a line ---"
     FRONT_MATTER_UNCLOSED = "front-matter-unclosed", "the front matter has no closing line ---"
     FRONT_MATTER_EMPTY = "front-matter-empty", "the front matter holds nothing but comments or blank lines"

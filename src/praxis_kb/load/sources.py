@@ -71,15 +71,16 @@ def read_text(path: Path) -> str:
             "Speichern Sie die Datei mit der Kodierung „UTF-8“",
             code=Code.FILE_NOT_UTF8,
         ) from None
+    text = text.replace("\r\n", "\n")  # Windows line ends (Git's default there) read like LF
     if "\r" in text:
         index = text.index("\r")
         line = text.count("\n", 0, index) + 1
         raise ContentError(
             line,
             index - (text.rfind("\n", 0, index) + 1) + 1,
-            "Die Datei hat Windows-Zeilenenden (CRLF)",
-            "Stellen Sie im Editor die Zeilenenden auf „LF“ um und speichern Sie erneut",
-            code=Code.FILE_CRLF,
+            "In der Datei endet eine Zeile mit einem einzelnen Wagenrücklauf (CR)",
+            "Stellen Sie im Editor die Zeilenenden auf „LF“ (oder „Windows CRLF“) um und speichern Sie erneut",
+            code=Code.FILE_CR,
         )
     return text
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 
 # Signals that stop a build: Ctrl-C, a terminal closed, a job killed by CI or a service manager.
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 GRACE_SECONDS = 10
 
 
