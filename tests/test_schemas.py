@@ -208,3 +208,14 @@ def test_fast_and_explaining_validators_agree_on_criteria_and_vocabularies(proje
         data_without_title = {k: v for k, v in data.items() if k != "name"}
         assert not validators.criterion.is_valid(data_without_title)
         assert list(validators.criterion.explain.iter_errors(data_without_title))
+
+
+def test_true_in_quotes_is_named_as_text_with_the_fix(sandbox: Project) -> None:
+    from praxis_kb.validate import content
+
+    case = sandbox.cases_dir / "runder-tisch-kleinstadt.de.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("einwilligung_dokumentiert: true", 'einwilligung_dokumentiert: "true"', 1), encoding="utf-8")
+    _, problems = content.check(sandbox, [case])
+    [problem] = problems.errors
+    assert problem.message == "muss true sein (steht hier der Text 'true')"
+    assert problem.hint == "schreiben Sie true ohne Anführungszeichen"

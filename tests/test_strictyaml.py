@@ -123,3 +123,17 @@ def test_windows_line_ends_are_read_like_unix_ones(tmp_path: Path) -> None:
     lf, windows = read_markdown(source), read_markdown(crlf)
     assert windows.data == lf.data and windows.body == lf.body
     assert windows.positions.values == lf.positions.values
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("titel: *Wichtig* ist das", "Beginnt der Text mit *?"),
+        ('titel: "Der "Runde Tisch" tagt"', "innen „…“"),
+        ("titel: 'Das ist's'", "schreiben Sie ihn doppelt ('')"),
+    ],
+)
+def test_misleading_yaml_errors_get_a_hint_that_names_the_real_cause(text: str, hint: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        strictyaml.load(text)
+    assert hint in caught.value.hint and "Einrückung" not in caught.value.hint

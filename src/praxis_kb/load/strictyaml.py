@@ -76,6 +76,8 @@ def resolve_plain(text: str) -> Any:
 
 
 _SYNTAX_HINTS = (
+    ("while scanning an alias", "Beginnt der Text mit *? Dann setzen Sie ihn in Anführungszeichen (YAML liest * am Anfang als Verweis)"),
+    ("while scanning an anchor", "Beginnt der Text mit &? Dann setzen Sie ihn in Anführungszeichen (YAML liest & am Anfang als Anker)"),
     ("mapping values are not allowed", "Steht ein Doppelpunkt im Text? Dann setzen Sie den ganzen Text in Anführungszeichen"),
     ("could not find expected ':'", "Jede Zeile braucht die Form „feld: wert“; prüfen Sie Einrückung und Doppelpunkt"),
     ("did not find expected key", "Prüfen Sie die Einrückung: Felder derselben Ebene beginnen in derselben Spalte"),
@@ -86,6 +88,21 @@ _SYNTAX_HINTS = (
     ("found character '`' that cannot start any token", "Setzen Sie den Text in Anführungszeichen"),
     ("found undefined alias", "YAML-Verweise (*) sind nicht erlaubt: schreiben Sie den Wert aus"),
 )
+
+
+# "feld: "text "zitat" text"": a quoted value that ends before the line does
+_CLOSED_EARLY = re.compile(r"""^\s*(?:-\s+)?[^\s:#"']+:\s+(?P<q>["'])(?:(?!(?P=q)).)*(?P=q)[ \t]*[^\s#]""")
+
+
+def _quotes_inside(lines: list[str], index: int) -> str:
+    """The hint for quotation marks inside a quoted text, if that is what broke the line."""
+    for line in lines[max(index - 1, 0) : index + 1]:
+        found = _CLOSED_EARLY.match(line)
+        if found and found.group("q") == '"':
+            return "Im Text stehen Anführungszeichen innerhalb der Anführungszeichen: schreiben Sie innen „…“ (deutsche Anführungszeichen)"
+        if found:
+            return "Im Text steht ein Apostroph innerhalb der einfachen Anführungszeichen: schreiben Sie ihn doppelt ('') oder setzen Sie den Text in \"…\""
+    return ""
 
 
 def _syntax_error(exc: yaml.YAMLError, text: str, line_offset: int) -> ContentError:
@@ -103,7 +120,9 @@ def _syntax_error(exc: yaml.YAMLError, text: str, line_offset: int) -> ContentEr
             "Rücken Sie im Kopfbereich nur mit Leerzeichen ein",
             code=Code.YAML_TAB,
         )
-    hint = next((h for needle, h in _SYNTAX_HINTS if needle in raw), "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile")
+    hint = _quotes_inside(lines, mark.line if mark else 0) or next(
+        (h for needle, h in _SYNTAX_HINTS if needle in raw), "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile"
+    )
     return ContentError(line, column, f"Die Angaben sind kein gültiges YAML ({raw})", hint, code=Code.YAML_SYNTAX)
 
 

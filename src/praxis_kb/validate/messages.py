@@ -124,6 +124,9 @@ def _enum(error: ValidationError, path: Path_) -> Iterator[Finding]:
 def _const(error: ValidationError, path: Path_) -> Iterator[Finding]:
     expected, value = _expected(error), _instance(error)
     if expected is True:
+        if isinstance(value, str) and value.strip().lower() in ("true", "ja", "yes"):  # "true" in quotes is a text
+            yield _found(error, path, f"muss true sein (steht hier der Text '{value}')", "schreiben Sie true ohne Anführungszeichen")
+            return
         shown = "false" if value is False else f"'{value}'"
         yield _found(error, path, f"muss true sein (steht hier: {shown})", _schema(error).get("description", ""))
     else:
