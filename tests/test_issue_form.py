@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from praxis_kb.authoring import issueform
 from praxis_kb.cli import main
 from praxis_kb.load.project import Project
 
@@ -200,3 +201,15 @@ def test_an_ambiguous_number_is_refused_with_what_it_could_mean(project: Project
     assert submit(project, tmp_path, changed) == 1
     assert "Feld „Sachkosten pro Jahr in Euro: höchstens“: „1.5“ ist als Zahl nicht eindeutig (gemeint: „15“ oder „1,5“?)" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.de.md"))
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        ("- Viele Engagierte, die seit 2015\n  dabei sind\n- Kurze Wege", ["Viele Engagierte, die seit 2015 dabei sind", "Kurze Wege"]),
+        ("Viele Engagierte\nKurze Wege", ["Viele Engagierte", "Kurze Wege"]),
+        ("* Raum im Rathaus\n\n* Zwei Fachkräfte", ["Raum im Rathaus", "Zwei Fachkräfte"]),
+    ],
+)
+def test_a_line_break_inside_a_list_item_keeps_it_whole(answer: str, items: list[str]) -> None:
+    assert issueform.list_items(answer) == items

@@ -213,6 +213,27 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
+_BULLET = re.compile(r"[-*•]\s+")  # "- item", as GitHub's list button writes it
+
+
+def list_items(raw: str) -> list[str]:
+    """The items of a list answer: one per bullet ("- …") where the answer uses bullets, so that a
+    line break inside an item keeps it whole; otherwise one per line."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    if not any(_BULLET.match(line) for line in lines):
+        return [line.lstrip("-*• ").strip() for line in lines]
+    items: list[str] = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet:
+            items.append(line[bullet.end() :])
+        elif items:
+            items[-1] += " " + line  # a line break inside the item
+        else:
+            items.append(line)
+    return items
+
+
 # Units a contributor may write after a number; the field says what it counts.
 _UNITS = re.compile(r"(€|EUR|Euro|Std\.?|Stunden|h)\s*$", re.IGNORECASE)
 
@@ -335,7 +356,7 @@ class Converter:
         if f.kind == "list" and f.item is not None and f.item.kind == "choice":
             return self.lookup_many(f.item.vocabulary, raw, field_id, line)
         if f.kind == "list":
-            return [text.strip().lstrip("-*• ").strip() for text in raw.split("\n") if text.strip()]
+            return list_items(raw)
         if f.kind in ("integer", "number"):
             return self.number(f, raw, field_id, line)
         if f.kind == "point":
