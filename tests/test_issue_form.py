@@ -115,7 +115,7 @@ def test_answers_are_read_by_the_shape_of_a_case(project: Project, tmp_path: Pat
     text = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
     assert "handlungsfelder: [sprache, kinder-familie]" in text  # a label with a comma stays whole
     assert "illustrativ: true" in text
-    assert "beteiligte: [freier-traeger-der-fsa, heimatverein, ehrenamtliche-im-dorf]" in text
+    assert "beteiligte: [ehrenamtliche-im-dorf, heimatverein]" in text  # asked in the form, not every actor
 
 
 def test_references_between_tables_are_checked(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,3 +213,9 @@ def test_an_ambiguous_number_is_refused_with_what_it_could_mean(project: Project
 )
 def test_a_line_break_inside_a_list_item_keeps_it_whole(answer: str, items: list[str]) -> None:
     assert issueform.list_items(answer) == items
+
+
+def test_an_instrument_names_who_takes_part_from_the_actors(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    changed = ("Gemeinschaftshaus; Ehrenamtliche im Dorf, Heimatverein", "Gemeinschaftshaus; Ehrenamtliche im Dorf, Sportverein")
+    assert submit(project, tmp_path, changed) == 1
+    assert "Feld „Instrumente“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in capsys.readouterr().err
