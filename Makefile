@@ -20,8 +20,8 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the pinned packages
 
-site: $(STAMP) ## validate the content and build the site into site/ (replaced only when the whole build succeeded)
-	$(BIN)/praxis validate
+site: $(STAMP) ## validate the content as strictly as publishing does and build the site into site/ (replaced only when the whole build succeeded)
+	$(BIN)/praxis validate --veroeffentlichen
 	$(BIN)/praxis build
 
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (unfinished cases shown)

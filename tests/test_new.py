@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -386,3 +387,14 @@ def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue
     assert row["kriterien"] == "transparenz=3;empowerment=1"
     assert row["akteurstypen"] == "fsa;sonstige" and row["instrumente"] == "runder-tisch"
     assert row["illustrativ"] == "false" and row["ende"] == "" and row["personal_stunden_pro_monat"] == "0"
+
+
+def test_validate_can_be_as_strict_as_publishing(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """make site validates like the build it runs next: no "keine Fehler" before a refusal."""
+    case = sandbox.cases_dir / "runder-tisch-kleinstadt.de.md"
+    text = case.read_text(encoding="utf-8")
+    case.write_text(re.sub(r"(?m)^titel: .*$", 'titel: "ERGÄNZEN: kurzer, sprechender Titel"', text, count=1), encoding="utf-8")
+    assert main(["--root", str(sandbox.root), "validate", str(case)]) == 0  # while editing: a warning
+    assert "warning" in capsys.readouterr().out
+    assert main(["--root", str(sandbox.root), "validate", "--veroeffentlichen", str(case)]) == 1
+    assert "error" in capsys.readouterr().out
