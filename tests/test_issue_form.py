@@ -219,3 +219,20 @@ def test_an_instrument_names_who_takes_part_from_the_actors(project: Project, tm
     changed = ("Gemeinschaftshaus; Ehrenamtliche im Dorf, Heimatverein", "Gemeinschaftshaus; Ehrenamtliche im Dorf, Sportverein")
     assert submit(project, tmp_path, changed) == 1
     assert "Feld „Instrumente“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in capsys.readouterr().err
+
+
+def test_every_table_names_its_allowed_words(root: Path) -> None:
+    """Six line-format fields need fixed words: the form shows them under each field."""
+    import yaml
+
+    form = yaml.safe_load((root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml").read_text(encoding="utf-8"))
+    described = {e["attributes"]["label"]: e["attributes"].get("description", "") for e in form["body"] if e["type"] != "markdown"}
+    wanted = {
+        "Akteur*innen": ["**Akteurstypen**", "Flüchtlingssozialarbeit (FSA)"],
+        "Beziehungen": ["**Art der Beziehung**", "**Häufigkeit**", "Quartalsweise"],
+        "Instrumente": ["**Art des Instruments**", "Runder Tisch"],
+        "Kriterien": ["**Kriterium**", "Transparenz"],
+    }
+    for label, words in wanted.items():
+        assert all(word in described[label] for word in words), (label, described[label])
+    assert any("**Art**" in text and "Interview" in text for text in described.values())  # the sources' kinds

@@ -116,13 +116,16 @@ def _form_inputs(project: Project) -> tuple[content.Catalogue, list[tuple[str, s
 
 def cmd_issue_form(args: argparse.Namespace) -> int:
     from praxis_kb.authoring import issueform
+    from praxis_kb.model import pick
 
     project = _project(args)
     inputs = _form_inputs(project)
     if inputs is None:
         return 1
     catalogue, site_types, case_shape = inputs
-    rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types, case_shape)
+    criteria = sorted(catalogue.criteria.values(), key=lambda d: d.data["reihenfolge"])
+    names = tuple(pick(d.data["name"], "de") for d in criteria)
+    rendered = issueform.form_yaml({k: d.data for k, d in catalogue.vocabularies.items()}, site_types, case_shape, names)
     target = project.root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml"
     return _write_generated(project, target, rendered, args.check, "praxis issue-form")
 
