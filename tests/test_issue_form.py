@@ -236,3 +236,19 @@ def test_every_table_names_its_allowed_words(root: Path) -> None:
     for label, words in wanted.items():
         assert all(word in described[label] for word in words), (label, described[label])
     assert any("**Art**" in text and "Interview" in text for text in described.values())  # the sources' kinds
+
+
+def test_everyday_words_for_fixed_values_are_understood(project: Project, tmp_path: Path) -> None:
+    changes = (
+        ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; VHS; Stellt den Raum"),
+        ("Austauschplattform; Sprachcafé;", "WhatsApp-Gruppe; Sprachcafé;"),
+        ("Informationsaustausch; Monatlich", "Informationsaustausch; vierteljährlich"),
+    )
+    assert submit(project, tmp_path, *changes) == 0
+    text = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert "typen: [bildungstraeger]" in text and "typ: austauschplattform" in text and "haeufigkeit: quartalsweise" in text
+
+
+def test_a_misspelt_value_gets_a_suggestion_from_the_labels(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert submit(project, tmp_path, ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Vereinn; Stellt den Raum")) == 1
+    assert "„Vereinn“ ist kein erlaubter Wert (meinten Sie „Verein“?)" in capsys.readouterr().err

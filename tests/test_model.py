@@ -28,6 +28,7 @@ from praxis_kb.model import (
 from praxis_kb.render import opendata
 from praxis_kb.render.strings import Strings, format_point
 from praxis_kb.validate import content
+from praxis_kb.validate.findings import NOT_SHOWN
 
 PACKAGE = Path(model.__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)
@@ -115,7 +116,7 @@ def _language_maps(data: Any) -> int:
     if isinstance(data, dict):
         if "de" in data and all(isinstance(k, str) and len(k) == 2 for k in data):
             return 1
-        return sum(_language_maps(v) for v in data.values())
+        return sum(_language_maps(v) for k, v in data.items() if k not in NOT_SHOWN)  # other words: not on the site
     if isinstance(data, list):
         return sum(_language_maps(v) for v in data)
     return 0

@@ -14,6 +14,7 @@ from praxis_kb.cli import main
 from praxis_kb.load.project import Project
 from praxis_kb.problems import Code
 from praxis_kb.validate import content, schemas
+from praxis_kb.validate.findings import NOT_SHOWN
 
 HAND_WRITTEN = list(schemas.HAND_WRITTEN)
 
@@ -109,7 +110,8 @@ def _missing_languages(data: Any, languages: tuple[str, ...], where: str = "$") 
                     yield f"{where} ({lang})"
             return
         for key, value in data.items():
-            yield from _missing_languages(value, languages, f"{where}.{key}")
+            if key not in NOT_SHOWN:  # a value's other words are not shown on the site
+                yield from _missing_languages(value, languages, f"{where}.{key}")
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _missing_languages(value, languages, f"{where}[{index}]")

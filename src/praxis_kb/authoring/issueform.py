@@ -236,6 +236,14 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(word: str) -> str:
+    """A word as compared with the vocabularies: lower case, umlauts written out, no punctuation."""
+    return re.sub(r"[^a-z0-9]+", " ", word.casefold().translate(_UMLAUTS)).strip()
+
+
 _BULLET = re.compile(r"[-*•]\s+")  # "- item", as GitHub's list button writes it
 
 
@@ -291,17 +299,22 @@ class Converter:
 
     # -- single values ---------------------------------------------------------------------------
     def lookup(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> str:
+        """A vocabulary value by its label, id or one of its other words (synonyme), compared
+        without case, umlauts and punctuation ("Vierteljaehrlich" is "vierteljährlich")."""
         entries = self.vocabularies[vocabulary]["eintraege"]
-        table = {pick(e["label"], "de").casefold(): e["id"] for e in entries}
-        table.update({e["id"]: e["id"] for e in entries})
-        key = value.strip().casefold()
+        table: dict[str, str] = {}
+        for e in entries:
+            words = [pick(e["label"], "de"), e["id"], *(w for ws in e.get("synonyme", {}).values() for w in ws)]
+            table.update({_fold(word): e["id"] for word in words})
+        key = _fold(value)
         if key in table:
             return str(table[key])
         starting = {ident for label, ident in table.items() if key and label.startswith(key)}
         if len(starting) == 1:  # "Selbstauskunft" for "Selbstauskunft der Beteiligten"
             return str(starting.pop())
-        close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
-        hint = f" (meinten Sie „{close[0]}“?)" if close else ""
+        labels = {_fold(pick(e["label"], "de")): pick(e["label"], "de") for e in entries}
+        close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
+        hint = f" (meinten Sie „{labels[close[0]]}“?)" if close else ""
         self.fail(field_id, f"„{value.strip()}“ ist kein erlaubter Wert{hint}", line)
         return ""
 

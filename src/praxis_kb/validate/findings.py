@@ -58,8 +58,14 @@ def id_matches_file_name(data: dict[str, Any], stem: str, what: str) -> Iterator
         )
 
 
+# Per-language data that is not shown on the site (a vocabulary entry's other words for it).
+NOT_SHOWN = frozenset({"synonyme"})
+
+
 def labels_in_every_language(data: Any, languages: Iterable[str], path: Path_ = ()) -> Iterator[Finding]:
     """Warn where a multilingual text ({de: …, en: …}) lacks one of the site's languages."""
+    if path and path[-1] in NOT_SHOWN:
+        return
     if isinstance(data, dict):
         if SOURCE_LANGUAGE in data and all(isinstance(k, str) and len(k) == 2 for k in data):
             for lang in languages:
