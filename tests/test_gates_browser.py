@@ -165,6 +165,8 @@ def tab_to(page: Any, selector: str, limit: int = 200) -> None:
 
 def test_the_praxisfinder_works_by_keyboard_alone(page: Any) -> None:
     page.goto("/praxis/")
+    tab_to(page, ".pk-filter-toggle")  # on a phone the facets are folded behind this button
+    page.keyboard.press("Enter")
     tab_to(page, 'input[name="standorttyp"]')
     for _ in range(2):  # radio group: arrow keys move the choice
         page.keyboard.press("ArrowDown")

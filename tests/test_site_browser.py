@@ -48,8 +48,16 @@ def expected_finder(cases: list[dict[str, Any]], site: str = "", conditional: bo
     return sorted(found)
 
 
+def open_filters(page: Any) -> None:
+    """On a phone the Praxisfinder's facets are folded behind one button: open them as a user would."""
+    toggle = page.locator(".pk-filter-toggle")
+    if toggle.count() and toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
 def choose(page: Any, name: str, value: str) -> None:
     """Tick an option as a user would: open its group if it is folded, then click the label."""
+    open_filters(page)
     field = page.locator(f'input[name="{name}"][value="{value}"]')
     details = page.locator(f'details:has(input[name="{name}"][value="{value}"])')
     if details.count() and details.get_attribute("open") is None:
@@ -74,6 +82,7 @@ def test_filter_combinations_narrow_the_list_as_the_data_says(
     page: Any, cases: list[dict[str, Any]], site: str, conditional: bool, facets: dict[str, list[str]]
 ) -> None:
     page.goto("/praxis/")
+    open_filters(page)
     if site:
         page.locator(f'input[name="standorttyp"][value="{site}"]').click()
     if not conditional:
@@ -99,6 +108,7 @@ def test_a_deep_link_restores_the_filter(page: Any, cases: list[dict[str, Any]])
 
 def test_the_filter_state_is_written_to_the_url(page: Any) -> None:
     page.goto("/praxis/")
+    open_filters(page)
     page.locator('input[name="standorttyp"][value="kleinstadt"]').click()
     choose(page, "status", "laeuft")
     query = page.evaluate("location.search")
@@ -155,7 +165,17 @@ def test_without_javascript_the_complete_list_is_shown(browser: Any, base_url: s
     context = browser.new_context(java_script_enabled=False, base_url=base_url, viewport={"width": 360, "height": 740})
     tab = context.new_page()
     tab.goto("/praxis/?standorttyp=kleinstadt")
-    assert not tab.locator("#pk-finder").is_visible()
+    # The filter's controls do nothing without JavaScript and are not shown; a note says so and
+    # leads to the static page of each site type, which lists its cases by suitability.
+    for control in (".pk-filter-toggle", "#pk-filter-body", "#pk-finder button[type=reset]", ".pk-to-results"):
+        assert not tab.locator(control).is_visible(), control
+    assert tab.locator("#pk-count").inner_text() == f"{len(cases)} Praxisbeispiele"
+    note = tab.locator("noscript .pk-notice")
+    assert "JavaScript" in note.inner_text()
+    note.get_by_role("link", name="Kleinstadt", exact=True).click()
+    tab.wait_for_url("**/standorttypen/kleinstadt/")
+    assert tab.locator("#geeignet").is_visible()
+    tab.goto("/praxis/?standorttyp=kleinstadt")
     assert sorted(tab.eval_on_selector_all("#pk-results > li", "items => items.map(i => i.dataset.case)")) == sorted(c["id"] for c in cases)
     assert tab.locator("#pk-results > li:visible").count() == len(cases)
     tab.goto("/passt-das/")

@@ -1,7 +1,8 @@
 /*
  * The matcher "Passt das zu uns?" (/passt-das/): ranks the cases by their verdict for the chosen
- * site type and by how many of their prerequisites the site has; says what is missing. Without
- * JavaScript the page lists every case with its prerequisites.
+ * site type and by how many of their prerequisites the site has; says what is missing, and
+ * announces the outcome (how many cases suit the site type, the best match and its score) in the
+ * results bar after the form. Without JavaScript the page lists every case with its prerequisites.
  */
 (function () {
   "use strict";
@@ -14,13 +15,38 @@
   var activate = praxis.activate;
   var checkedValues = praxis.checkedValues;
   var radioValue = praxis.radioValue;
+  var signal = praxis.signal;
 
   function matcher(form) {
     var list = document.getElementById("pk-matches");
     var status = document.getElementById("pk-match-status");
+    var bar = status.parentNode;
     var items = Array.prototype.slice.call(list.children);
 
-    function update() {
+    function score(entry) {
+      return entry.missing.length === 0 ? form.getAttribute("data-all-met")
+        : fill(form.getAttribute("data-met-template"), { met: entry.needs.length - entry.missing.length, total: entry.needs.length });
+    }
+
+    /* The outcome in words: how many cases suit the site type, and the one ranked first. */
+    function outcome(site, ranked) {
+      var suitable = ranked.filter(function (entry) { return entry.verdict === "geeignet" || entry.verdict === "bedingt-geeignet"; });
+      var label = form.querySelector('input[name="standorttyp"]:checked').getAttribute("data-label");
+      var text = fill(form.getAttribute("data-summary"), { site: label, n: suitable.length, total: ranked.length });
+      if (!suitable.length) return text;
+      var best = suitable[0];
+      return text + " " + fill(form.getAttribute("data-best"), { best: best.item.querySelector("h2").textContent, score: score(best) });
+    }
+
+    /* How many are ticked in each group, beside its heading (seen when it is folded). */
+    function counts() {
+      Array.prototype.forEach.call(form.querySelectorAll("details"), function (details) {
+        var n = details.querySelectorAll("input:checked").length;
+        details.querySelector("[data-facet-selected]").textContent = n ? "· " + n : "";
+      });
+    }
+
+    function update(changed) {
       var site = radioValue(form, "standorttyp");
       var have = {};
       checkedValues(form, "akteur").forEach(function (v) { have["akteur:" + v] = true; });
@@ -46,10 +72,7 @@
       }
       ranked.forEach(function (entry) {
         list.appendChild(entry.item);
-        var score = entry.item.querySelector("[data-score]");
-        var met = entry.needs.length - entry.missing.length;
-        score.textContent = !site ? "" : entry.missing.length === 0 ? form.getAttribute("data-all-met")
-          : fill(form.getAttribute("data-met-template"), { met: met, total: entry.needs.length });
+        entry.item.querySelector("[data-score]").textContent = site ? score(entry) : "";
         var missingBox = entry.item.querySelector(".pk-missing");
         missingBox.hidden = !site || entry.missing.length === 0;
         Array.prototype.forEach.call(missingBox.querySelectorAll("[data-missing]"), function (li) {
@@ -61,7 +84,9 @@
           badge.hidden = Boolean(site) && badge.getAttribute("data-verdict-for") !== site;
         });
       });
-      status.textContent = site ? "" : form.getAttribute("data-choose-site");
+      status.textContent = site ? outcome(site, ranked) : form.getAttribute("data-choose-site");
+      counts();
+      if (changed) signal(bar);
       persist(form);
     }
 

@@ -53,15 +53,45 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(null, "", url);
+    carryQuery(query);
   }
 
-  /* Restore the state from the URL, follow every change, show the form, apply it once. */
+  /* The language switcher (Material's, in the header) leads to the same view in another
+     language: its links get the state's query; the values are ids, the same in every language. */
+  function carryQuery(query) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-select__link[hreflang]"), function (link) {
+      var href = link.getAttribute("href");
+      var hash = href.indexOf("#") === -1 ? "" : href.slice(href.indexOf("#"));
+      link.setAttribute("href", href.split(/[?#]/)[0] + (query ? "?" + query : "") + hash);
+    });
+  }
+
+  /* A shared link opens the groups in which something is chosen, so the reader sees it. */
+  function openChosen(form) {
+    Array.prototype.forEach.call(form.querySelectorAll("details"), function (details) {
+      var chosen = Array.prototype.some.call(details.querySelectorAll("input"), function (field) {
+        return field.checked !== field.defaultChecked;
+      });
+      if (chosen) details.open = true;
+    });
+  }
+
+  /* Restore the state from the URL, follow every change, apply it once. The form is in the page
+     from the start (hidden by CSS only without scripting), so nothing moves when this runs;
+     update(changed) learns whether the reader changed something (true) or the page loaded. */
   function activate(form, update) {
     restore(form, new URLSearchParams(window.location.search));
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-    form.hidden = false;
-    update();
+    openChosen(form);
+    form.addEventListener("change", function () { update(true); });
+    form.addEventListener("reset", function () { window.setTimeout(function () { update(true); }, 0); });
+    update(false);
+  }
+
+  /* A visible sign that a tap did something: the results bar lights up briefly (praxis.css). */
+  function signal(element) {
+    element.classList.remove("pk-changed");
+    void element.offsetWidth; // restart the animation
+    element.classList.add("pk-changed");
   }
 
   function checkedValues(form, name) {
@@ -75,7 +105,7 @@
     return chosen ? chosen.value : "";
   }
 
-  window.praxis = { VERDICT_RANK: VERDICT_RANK, persist: persist, words: words, verdictsOf: verdictsOf, fill: fill, activate: activate, checkedValues: checkedValues, radioValue: radioValue };
+  window.praxis = { VERDICT_RANK: VERDICT_RANK, persist: persist, words: words, verdictsOf: verdictsOf, fill: fill, activate: activate, checkedValues: checkedValues, radioValue: radioValue, signal: signal };
 
   /* ---------------------------------------------------------------------- Search -- */
   function search(element) {
