@@ -203,6 +203,10 @@ def test_the_site_name_is_cut_at_its_end_in_a_right_to_left_header(page: Any, la
     name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
     shown = name.evaluate("e => [getComputedStyle(e).direction, e.lang, e.scrollWidth > e.clientWidth]")
     assert shown == ["ltr", "de", True]  # overflowing at 360 px: the ellipsis is at the name's end
+    drawer = page.locator(".md-nav--primary > .md-nav__title[for='__drawer']")  # the name again, in the phone menu
+    assert drawer.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    logo = drawer.locator(".md-logo svg").bounding_box()
+    assert logo and logo["x"] > 100  # the logo stays on the right
 
 
 def test_language_names_in_the_switcher_carry_their_language(page: Any) -> None:

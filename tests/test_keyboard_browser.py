@@ -86,6 +86,23 @@ def test_the_phone_menu_opens_by_keyboard_and_its_hidden_links_are_no_tab_stops(
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_language_list_opened_by_keyboard_stays_on_a_phone_screen(browser: Any, base_url: str, lang: str) -> None:
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    tab = context.new_page()
+    tab.goto(url(lang, "passt-das/"), wait_until="load")
+    for _ in range(10):
+        tab.keyboard.press("Tab")
+        if focused(tab, ".md-select__link"):
+            break
+    assert focused(tab, ".md-select__link")
+    tab.wait_for_timeout(400)  # the list's opening transition
+    box = tab.locator(".md-header .md-select__inner").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
 # The colour of the focus ring and of what lies around it (the nearest background behind the
 # element: the ring is drawn outside it), as WCAG's relative luminance; ≥ 3:1 for non-text contrast.
 FOCUS_CONTRAST = """() => {
