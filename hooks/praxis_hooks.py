@@ -23,6 +23,7 @@ build: SiteBuild | None = None
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
     language = adapter.language(config)
+    adapter.add_markdown_extensions(config)
     if build is None or language.outermost:
         build = SiteBuild(adapter.project_root(config))
     try:

@@ -29,3 +29,23 @@ def test_the_header_title_of_an_untranslated_page_is_marked_as_german() -> None:
     html = '<div class="md-header__topic" data-md-component="header-topic">\n          <span class="md-ellipsis">Über</span>'
     assert htmlpost.mark_title_language(html, "de").endswith('<span class="md-ellipsis" lang="de" dir="ltr">Über</span>')
     assert htmlpost.mark_title_language("<p>no header</p>", "de") == "<p>no header</p>"
+
+
+def test_the_phone_menu_label_gets_a_named_button_inside() -> None:
+    html = '<label class="md-header__button md-icon" for="__drawer">\n<svg></svg>\n</label><label for="__drawer">x</label>'
+    done = htmlpost.keyboard_menu_button(html, "Menü <&>")
+    assert done.startswith(
+        '<label class="md-header__button md-icon" for="__drawer"><span class="pk-menu-button" tabindex="0" role="button" aria-label="Menü &lt;&amp;&gt;" aria-expanded="false">\n<svg></svg>\n</span></label>'
+    )
+    assert done.endswith('<label for="__drawer">x</label>')  # the drawer's own label stays as it is
+    assert htmlpost.keyboard_menu_button("<p>no header</p>", "Menü") == "<p>no header</p>"
+
+
+def test_the_site_name_is_marked_german_and_left_to_right() -> None:
+    html = '<div class="md-header__topic">\n          <span class="md-ellipsis">\n Praxiswissen'
+    assert htmlpost.mark_site_name(html, "de") == '<div class="md-header__topic">\n          <span class="md-ellipsis" lang="de" dir="ltr">\n Praxiswissen'
+
+
+def test_heading_anchors_stay_out_of_the_search_index() -> None:
+    html = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
+    assert htmlpost.unsearchable_headerlinks(html) == '<h2 id="a">A<a class="headerlink" data-pagefind-ignore href="#a" title="Permanent link">¶</a></h2>'

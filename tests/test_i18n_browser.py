@@ -167,3 +167,60 @@ def test_translated_pages_carry_no_notice(page: Any) -> None:
     for path in STATIC_PAGES:
         page.goto("/en/" + path)
         assert page.locator(".pk-untranslated").count() == 0 and page.locator(".pk-translation-notice").count() == 0, path
+
+
+# -- readers' issue #16: the search page, the header, the switcher, the matrix -----------------
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_search_field_has_a_visible_label_no_autofocus_and_its_icon_on_the_reading_side(page: Any, lang: str) -> None:
+    page.goto(prefix(lang) + "suche/")
+    field = page.locator("#pk-search input")
+    field.wait_for()
+    assert field.evaluate("f => [...f.labels].map(l => l.textContent.trim())") == [{"de": "Suchbegriff", "ar": "كلمة البحث"}[lang]]
+    assert not field.evaluate("f => f === document.activeElement")  # the phone keyboard stays closed
+    icon = page.evaluate(
+        "() => { const f = document.querySelector('.pagefind-ui__form'), b = f.getBoundingClientRect(), s = getComputedStyle(f, '::before');"
+        " return parseFloat(s.left) + parseFloat(s.width) / 2 - b.width / 2; }"
+    )
+    assert (icon > 0) == (lang in RTL), icon  # right of the middle in a right-to-left page
+    search(page, prefix(lang) + "suche/", {"de": "Transparenz", "ar": "الشفافية"}[lang])
+    titles = page.locator(".pagefind-ui__result-title, .pagefind-ui__result-link").all_inner_texts()
+    assert titles and not [t for t in titles if "¶" in t], titles
+    assert not page.errors, page.errors
+
+
+def test_the_ukrainian_search_page_says_to_search_for_the_word_stem(page: Any) -> None:
+    page.goto("/uk/suche/")
+    assert "«кругл»" in page.locator(".pk-search-tip").inner_text()
+    page.goto("/suche/")
+    assert page.locator(".pk-search-tip").count() == 0
+
+
+@pytest.mark.parametrize("lang", sorted(RTL))
+def test_the_site_name_is_cut_at_its_end_in_a_right_to_left_header(page: Any, lang: str) -> None:
+    page.goto(prefix(lang))
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    shown = name.evaluate("e => [getComputedStyle(e).direction, e.lang, e.scrollWidth > e.clientWidth]")
+    assert shown == ["ltr", "de", True]  # overflowing at 360 px: the ellipsis is at the name's end
+    drawer = page.locator(".md-nav--primary > .md-nav__title[for='__drawer']")  # the name again, in the phone menu
+    assert drawer.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    logo = drawer.locator(".md-logo svg").bounding_box()
+    assert logo and logo["x"] > 100  # the logo stays on the right
+
+
+def test_language_names_in_the_switcher_carry_their_language(page: Any) -> None:
+    page.goto("/ar/")
+    links = page.locator(".md-select__link")
+    marked = [(links.nth(i).get_attribute("hreflang"), links.nth(i).get_attribute("lang")) for i in range(links.count())]
+    assert len(marked) == 5 and all(a == b for a, b in marked), marked
+
+
+@pytest.mark.parametrize("lang", ["de", "fa"])
+def test_the_criteria_matrix_has_link_targets_of_24_px_on_a_phone(page: Any, lang: str) -> None:
+    page.goto(prefix(lang) + "kriterien/")
+    sizes = page.eval_on_selector_all(".pk-matrix a", "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })")
+    assert len(sizes) > 12
+    assert not [s for s in sizes if s[0] < 24 or s[1] < 24], sizes[:5]
+    padding = page.locator(".pk-matrix td").first.evaluate("c => parseFloat(getComputedStyle(c).paddingTop)")
+    assert padding >= 4

@@ -114,7 +114,15 @@
     script.src = bundle + "pagefind-ui.js";
     script.onload = function () {
       /* global PagefindUI */
-      new PagefindUI({ element: "#pk-search", bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true });
+      /* No autofocus: on a phone the keyboard would cover the page's introduction. */
+      new PagefindUI({ element: "#pk-search", bundlePath: bundle, showSubResults: true, showImages: false, autofocus: false });
+      /* The visible label above the field (search.md.j2) names it; Pagefind gives it only a title. */
+      var input = element.querySelector("input.pagefind-ui__search-input");
+      var label = document.getElementById("pk-search-label");
+      if (input && label) {
+        input.id = "pk-search-input";
+        label.htmlFor = input.id;
+      }
     };
     document.head.appendChild(script);
   }

@@ -13,7 +13,7 @@ from praxis_kb.render import svg
 from praxis_kb.render.escaping import environment, front_matter, paragraphs
 from praxis_kb.render.fragments import Page, split_fragments
 from praxis_kb.render.qr import qr_svg
-from praxis_kb.render.strings import Strings, direction, format_day, format_number, format_point
+from praxis_kb.render.strings import Strings, direction, format_day, format_list, format_number, format_point
 
 
 class Context:
@@ -86,6 +86,7 @@ class Context:
             "label": self.label,
             "text": self.text,
             "number": self.number,
+            "listing": lambda items: format_list([str(item) for item in items], self.lang),  # "a, b und c", "a، b و c"
             "paragraphs": paragraphs,
             "date": lambda p: format_point(p, self.lang),
             "day": lambda v: format_day(v, self.lang),

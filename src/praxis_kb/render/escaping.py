@@ -8,6 +8,7 @@ formulas here (``safe_cell``), and JSON is written by the standard encoder, neve
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,8 @@ import markdown
 import nh3
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
@@ -67,9 +70,28 @@ def _slug(value: str, separator: str) -> str:
     return NARRATIVE_ID_PREFIX + str(slugify(case="lower")(value, separator))
 
 
+# A star between two letters is the gender star (Akteur*innen), never the start or end of emphasis.
+GENDER_STAR = r"(?<=[^\W\d_])\*(?=[^\W\d_])"
+
+
+class _LiteralStar(InlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        return "*", m.start(0), m.end(0)  # stashed as text: the emphasis rule never sees it
+
+
+class GenderStar(Extension):
+    """Python-Markdown: ``Akteur*innen … Koordinator*innen`` stays text, ``*Wort*`` and ``**Wort**``
+    stay emphasis. An inline pattern after code spans, escapes, links and inline HTML (so a star
+    in code or in an address stays as it is) and before emphasis. Used for contributor Markdown
+    (``narrative_html``) and for the pages MkDocs renders (``site/adapter.py``)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.inlinePatterns.register(_LiteralStar(GENDER_STAR, md), "gender_star", 75)
+
+
 @cache
 def _narrative_markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["tables", "sane_lists", "toc"], extension_configs={"toc": {"baselevel": 2, "slugify": _slug}})
+    return markdown.Markdown(extensions=["tables", "sane_lists", "toc", GenderStar()], extension_configs={"toc": {"baselevel": 2, "slugify": _slug}})
 
 
 def narrative_html(text: str) -> Markup:

@@ -22,20 +22,20 @@ def page(ctx: Context) -> Page:
     site_rows = []
     for entry_id in ctx.model.vocab("standorttypen").entries:
         n = sum(1 for c in cases if c.site.site_type == entry_id)
-        site_rows.append({"label": ctx.label("standorttypen", entry_id), "value": n, "shown": str(n), "href": f"../standorttypen/{entry_id}/"})
+        site_rows.append({"label": ctx.label("standorttypen", entry_id), "value": n, "shown": ctx.number(n), "href": f"../standorttypen/{entry_id}/"})
     chart("standorttypen", ctx.t.cases_per_site_type, ctx.t.site_type, ctx.t.cases, site_rows)
 
     field_rows = []
     for entry_id in ctx.model.vocab("handlungsfelder").entries:
         n = sum(1 for c in cases if entry_id in c.fields_of_action)
-        field_rows.append({"label": ctx.label("handlungsfelder", entry_id), "value": n, "shown": str(n), "href": ""})
+        field_rows.append({"label": ctx.label("handlungsfelder", entry_id), "value": n, "shown": ctx.number(n), "href": ""})
     chart("handlungsfelder", ctx.t.cases_per_field, ctx.t.fields_of_action, ctx.t.cases, field_rows)
 
     criteria_rows = []
     for criterion in ctx.model.criteria.values():
         found = [a.stage for c in cases for a in c.assessments if a.criterion == criterion.id]
         mean = sum(found) / len(found) if found else 0
-        shown = ctx.t.coverage_value.format(n=len(found), mean=ctx.number(round(mean, 1))) if found else "0"
+        shown = ctx.t.coverage_value.format(n=len(found), mean=ctx.number(round(mean, 1))) if found else ctx.number(0)
         criteria_rows.append({"label": ctx.text(criterion.name), "value": len(found), "shown": shown, "href": f"../kriterien/{criterion.id}/"})
     chart("kriterien", ctx.t.criteria_coverage, ctx.t.criterion, ctx.t.coverage_header, criteria_rows)
 

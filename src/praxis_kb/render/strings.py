@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
 
 from praxis_kb.load import filecache
@@ -34,24 +36,69 @@ def ui_strings() -> dict[str, Text]:
     return table
 
 
+class LocalText(str):
+    """A UI text whose ``format`` writes numbers as its language does (Babel): "۳ از ۹" in Persian,
+    not "3 از 9". Counts and steps reach the texts as numbers, so every page writes them alike."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str) -> LocalText:
+        text = super().__new__(cls, value)
+        text.lang = lang
+        return text
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        def local(value: object) -> object:
+            is_number = isinstance(value, int | float) and not isinstance(value, bool)
+            return format_number(value, self.lang) if is_number else value
+
+        return str.format(self, *map(local, args), **{key: local(value) for key, value in kwargs.items()})
+
+
 class Strings:
     """UI strings of one language, with German as fallback."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def __getattr__(self, key: str) -> str:
+    def __getattr__(self, key: str) -> LocalText:
         table = ui_strings()
         if key not in table:
             raise AttributeError(key)
-        value = pick(table[key], self.lang)
+        value = LocalText(pick(table[key], self.lang), self.lang)
         setattr(self, key, value)  # looked up once per key and language
         return value
 
 
+# The zero of each numbering system a site language writes by default (CLDR); Babel knows which
+# system a locale uses and its separators, but writes every number in Western digits.
+_ZERO = {"latn": "0", "arab": "\u0660", "arabext": "\u06f0"}
+
+
+@cache
+def _digits(lang: str) -> dict[int, int]:
+    try:
+        system = Locale.parse(lang).default_numbering_system
+    except (UnknownLocaleError, ValueError):
+        system = "latn"
+    zero = ord(_ZERO.get(system, "0"))
+    return {ord("0") + i: zero + i for i in range(10)}
+
+
+def local_digits(text: str, lang: str) -> str:
+    """*text* with its digits in the digits *lang* writes (Persian: ۰ to ۹)."""
+    return text.translate(_digits(lang))
+
+
 @lru_cache(maxsize=8192)
 def format_number(value: float, lang: str) -> str:
-    return str(format_decimal(value, locale=lang))
+    """A number in the digits and separators of *lang* (Persian: ۱۲٫۵)."""
+    return local_digits(str(format_decimal(value, locale=lang, numbering_system="default")), lang)
+
+
+def format_list(items: Sequence[str], lang: str) -> str:
+    """Items joined as *lang* joins them: "a, b und c", "a، b و c" (Babel, CLDR)."""
+    return str(babel_format_list(list(items), style="standard", locale=lang)) if items else ""
 
 
 @lru_cache(maxsize=8192)  # the same dates recur across cases; babel's formatting is not free
@@ -67,6 +114,7 @@ def format_point(point: DatePoint, lang: str) -> str:
             shown = value
     except (ValueError, LookupError):
         shown = value
+    shown = local_digits(shown, lang)
     strings = Strings(lang)
     if point.precision is Precision.APPROXIMATE:
         return strings.approx.format(date=shown)

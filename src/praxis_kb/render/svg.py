@@ -8,6 +8,7 @@ description for screen readers, or are hidden from them where the text beside sa
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -138,33 +139,29 @@ AREA_FILL = {
 
 
 def participation_ladder(steps: Sequence[LadderStep], current: int, title: str, description: str, ident: str) -> Markup:
-    """The nine-step ladder as a staircase, highest step on top, the case's step marked."""
-    row = 30
+    """The nine-step ladder as a staircase, highest step on top, the case's step marked.
+
+    Each step's label has a line of its own above its bar, so that no label depends on the length
+    of a bar; the picture reads from the side its language starts (see ``Layout``)."""
+    row = 34
     width = 320
+    layout = Layout(width, _direction(title))
     ordered = sorted(steps, key=lambda s: -s.number)
-    height = row * len(ordered) + 4
+    height = row * len(ordered) + 2
     parts = [
-        f'<svg class="pk-ladder" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(description)}</desc>',
-        '<g font-family="sans-serif" font-size="13">',
+        layout.open("pk-ladder", height, ident, title, description),
+        '<g font-family="sans-serif" font-size="13" fill="#1d1d1d">',
     ]
     for index, step in enumerate(ordered):
-        y = 2 + index * row
-        bar = 110 + (width - 114) * (step.number - 1) / max(len(ordered) - 1, 1)
+        y = index * row
+        bar = 110 + (width - 110) * (step.number - 1) / max(len(ordered) - 1, 1)
         marked = step.number == current
         fill = "#1f3d5c" if marked else AREA_FILL.get(step.area, "#eee")
-        text_fill = "#fff" if marked else "#1d1d1d"
-        weight = ' font-weight="700"' if marked else ""
-        parts.append(f'<rect x="0" y="{y}" width="{bar:.1f}" height="{row - 4}" rx="3" fill="{fill}"/>')
-        label = f"{step.number} {step.label}" + (" ◀" if marked else "")
-        # text stays inside the page: long labels on short bars are drawn after the bar
-        inside = len(label) * 7.2 + 12 < bar
-        x = 8 if inside else bar + 6
-        colour = text_fill if inside else "#1d1d1d"
-        parts.append(f'<text x="{x:.1f}" y="{y + row / 2 + 3:.1f}" fill="{colour}"{weight}>{escape(label)}</text>')
+        parts.append(layout.rect(0, y + 18, bar, 13, fill))
+        label = f"{step.number} {step.label}" + (" " + layout.marker if marked else "")
+        parts.append(layout.text(2, y + 13, label, bold=marked))
     parts.append("</g></svg>")
-    return Markup("".join(parts))  # noqa: S704
+    return Markup("".join(parts))  # noqa: S704 - Layout escapes every text
 
 
 def stage_bar(stage: int, total: int) -> Markup:
@@ -190,23 +187,92 @@ def bar_chart(bars: Sequence[Bar], title: str, description: str, ident: str) -> 
     """Horizontal bars, each label on its own line above the bar (readable at 320 px)."""
     width = 320
     row = 40
+    layout = Layout(width, _direction(title))
     top = max((b.value for b in bars), default=0) or 1
     height = row * len(bars) + 4
     # leave room after the longest bar for its value, written beside it
-    room = max((len(b.shown or f"{b.value:g}") for b in bars), default=1) * 7.5 + 10
+    room = max((text_width(b.shown or f"{b.value:g}") for b in bars), default=0) + 8
     span = width - room
     parts = [
-        f'<svg class="pk-chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{ident}-title">{escape(title)}</title>',
-        f'<desc id="{ident}-desc">{escape(description)}</desc>',
+        layout.open("pk-chart", height, ident, title, description),
         '<g font-family="sans-serif" font-size="13" fill="#1d1d1d">',
     ]
     for index, bar in enumerate(bars):
         y = index * row
         length = max(span * bar.value / top, 2 if bar.value else 0)
-        parts.append(f'<text x="0" y="{y + 13}">{escape(bar.label)}</text>')
-        parts.append(f'<rect x="0" y="{y + 18}" width="{length:.1f}" height="14" rx="2" fill="#1f3d5c"/>')
-        shown = bar.shown or (f"{bar.value:g}")
-        parts.append(f'<text x="{length + 6:.1f}" y="{y + 30}">{escape(shown)}</text>')
+        parts.append(layout.text(2, y + 13, bar.label))
+        parts.append(layout.rect(0, y + 18, length, 14, "#1f3d5c"))
+        parts.append(layout.text(length + 6, y + 30, bar.shown or f"{bar.value:g}", room=width - length - 8))
     parts.append("</g></svg>")
-    return Markup("".join(parts))  # noqa: S704
+    return Markup("".join(parts))  # noqa: S704 - Layout escapes every text
+
+
+def _direction(text: str) -> str:
+    """ "rtl" or "ltr" from the first letter with a strong direction, as HTML's dir="auto" does:
+    a picture reads in the direction of its title (the page's language)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+_NARROW = frozenset(" .,:;'!|()[]/-fijlrtIJاأإآٱ")
+_WIDE = frozenset("mwMWÖÄÜжшщюЖШЩЮ—◀▶Ø%")
+
+
+def text_width(text: str, size: float = 13, bold: bool = False) -> float:
+    """A generous estimate of how wide *text* is drawn in the reader's sans-serif (per character,
+    measured on DejaVu Sans, wider than most), so that a label that seems to fit does fit."""
+    em = 0.0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) == "Cf":  # marks, ZWNJ
+            continue
+        if char in _NARROW:
+            em += 0.36
+        elif char in _WIDE or char.isupper():
+            em += 0.86
+        elif "\u0600" <= char <= "\u06ff":  # Arabic script: the wide letters count for all
+            em += 0.74
+        else:
+            em += 0.66
+    return em * size * (1.1 if bold else 1.0)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Coordinates of a picture *width* wide, measured from the side its language starts: in a
+    right-to-left picture x runs from the right edge, and text starts there (``direction`` on the
+    picture itself, not inherited from the page). A text that might not fit is set smaller, so
+    that it ends inside the picture (``text_width`` errs on the wide side)."""
+
+    width: float
+    direction: str
+
+    @property
+    def marker(self) -> str:
+        return "▶" if self.direction == "rtl" else "◀"
+
+    def open(self, kind: str, height: float, ident: str, title: str, description: str) -> str:
+        return (
+            f'<svg class="{kind}" viewBox="0 0 {self.width:g} {height:g}" role="img" aria-labelledby="{ident}-title {ident}-desc"'
+            f' direction="{self.direction}" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(description)}</desc>'
+        )
+
+    def x(self, start: float, length: float = 0) -> float:
+        """The left edge of something *length* long that begins *start* from the reading start."""
+        return self.width - start - length if self.direction == "rtl" else start
+
+    def rect(self, start: float, y: float, length: float, height: float, fill: str) -> str:
+        return f'<rect x="{self.x(start, length):.1f}" y="{y:g}" width="{length:.1f}" height="{height:g}" rx="2" fill="{fill}"/>'
+
+    def text(self, start: float, y: float, text: str, *, bold: bool = False, room: float | None = None) -> str:
+        """*text* beginning *start* from the reading start, fitted into *room* (the rest of the line)."""
+        room = self.width - start - 2 if room is None else room
+        estimate = text_width(text, bold=bold)
+        fit = f' font-size="{13 * room / estimate:.1f}"' if estimate > room else ""  # smaller, never distorted
+        weight = ' font-weight="700"' if bold else ""
+        return f'<text x="{self.x(start):.1f}" y="{y:g}"{weight}{fit}>{escape(text)}</text>'

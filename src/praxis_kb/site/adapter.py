@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from praxis_kb.render.escaping import GenderStar
 from praxis_kb.site.build import Language
 from praxis_kb.site.generate import source_language_only
 
@@ -65,3 +66,11 @@ def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def add_markdown_extensions(config: MkDocsConfig) -> None:
+    """The site's own Python-Markdown extension for every page MkDocs renders: the gender star
+    (Akteur*innen) stays a star, as in the case narratives (render/escaping.py)."""
+    extensions = config.markdown_extensions
+    if not any(isinstance(extension, GenderStar) for extension in extensions):
+        extensions.append(GenderStar())  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from praxis_kb.load.project import UI_DIR, Project
+from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR, Project
 from praxis_kb.render import Strings, insert_fragments, opendata, untranslated_page
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
@@ -104,6 +104,10 @@ class SiteBuild:
     @staticmethod
     def _finish(html: str, language: Language) -> str:
         html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(html, language.code)))
+        html = htmlpost.keyboard_menu_button(html, Strings(language.code).menu_button)
+        if language.code != SOURCE_LANGUAGE:  # the site's name is German everywhere
+            html = htmlpost.mark_site_name(html, SOURCE_LANGUAGE)
+        html = htmlpost.unsearchable_headerlinks(html)
         return htmlpost.add_content_security_policy(html)
 
     def language_written(self, language: Language) -> None:

@@ -11,6 +11,8 @@ import base64
 import hashlib
 import re
 
+from markupsafe import escape
+
 from praxis_kb.render.strings import direction
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -109,3 +111,37 @@ _HEADER_TOPIC = '<div class="md-header__topic" data-md-component="header-topic">
 def mark_title_language(html: str, lang: str) -> str:
     """Mark the page title in the header as written in *lang* (a page shown untranslated)."""
     return html.replace(_HEADER_TOPIC, f'{_HEADER_TOPIC} lang="{lang}" dir="{direction(lang)}"', 1)
+
+
+_MENU_BUTTON = '<label class="md-header__button md-icon" for="__drawer">'
+
+
+def keyboard_menu_button(html: str, name: str) -> str:
+    """Material's phone menu is a ``<label>`` for a hidden checkbox, out of the keyboard's reach,
+    and a label may carry no role: the label gets a button inside it, a Tab stop with a name
+    (overrides/assets/keyboard.js gives it Enter, Space and its state; a click still reaches the
+    label)."""
+    at = html.find(_MENU_BUTTON)
+    if at < 0:
+        return html
+    end = html.index("</label>", at)
+    button = f'<span class="pk-menu-button" tabindex="0" role="button" aria-label="{escape(name)}" aria-expanded="false">'
+    inner = html[at + len(_MENU_BUTTON) : end]
+    return html[: at + len(_MENU_BUTTON)] + button + inner + "</span>" + html[end:]
+
+
+_SITE_NAME = '<div class="md-header__topic">\n          <span class="md-ellipsis">'
+
+
+def mark_site_name(html: str, lang: str) -> str:
+    """The site's name in the header is German on every page: marked so, and written left to right,
+    so that in a right-to-left page its ellipsis cuts the end of the name, not its beginning."""
+    return html.replace(_SITE_NAME, _SITE_NAME[:-1] + f' lang="{lang}" dir="{direction(lang)}">', 1)
+
+
+_HEADERLINK = 'class="headerlink"'
+
+
+def unsearchable_headerlinks(html: str) -> str:
+    """The "¶" after every heading stays out of the search index (and out of result titles)."""
+    return html.replace(_HEADERLINK, _HEADERLINK + " data-pagefind-ignore")
