@@ -72,7 +72,8 @@ def page(ctx: Context, case: Case) -> Page:
             assessments=assessments,
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
-            qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
+            qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet
+            qr_transfer_check=ctx.qr(f"praxis/{case.id}/#transfer-check"),  # opens the page ready to print the check
             **ctx.helpers("../../"),
         )
     )
