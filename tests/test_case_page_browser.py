@@ -1,13 +1,15 @@
-"""A case page on a phone (#16): the network map's legend, as a reader sees it on screen and on paper."""
+"""A case page on a phone (#16): its tables as cards, the network map's legend, as a reader sees them on screen and on paper."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
+ROOT = Path(__file__).resolve().parent.parent
 CASE = "runder-tisch-kleinstadt"
 
 # For each entry of the map's legends: where its icon is and where the first line of its label is.
@@ -24,7 +26,7 @@ LEGEND_BOXES = """() => Array.from(document.querySelectorAll('.pk-actor-key li, 
 @pytest.mark.parametrize("lang", ["de", "ar"])
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_legend_icons_stand_in_the_line_of_their_label(page: Any, lang: str, media: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": 390 if media == "screen" else 718, "height": 844})  # a phone, or A4 within its margins
     page.goto(f"/{'' if lang == 'de' else lang + '/'}praxis/{CASE}/")
     page.emulate_media(media=media)
     entries = page.evaluate(LEGEND_BOXES)
@@ -37,3 +39,50 @@ def test_legend_icons_stand_in_the_line_of_their_label(page: Any, lang: str, med
             assert i_left >= t_right - 1, entry  # right of its label: where an Arabic line starts
         else:
             assert i_right <= t_left + 1, entry
+
+
+CASES = sorted({path.name.split(".")[0] for path in (ROOT / "praxis").glob("*.md")})
+LANGUAGES = ["de", "en", "ar", "fa", "uk"]
+
+# Every cell of the page's tables: where it is, and the label it shows before its content.
+CELLS = """() => Array.from(document.querySelectorAll('article table')).flatMap(table => {
+  const headers = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());
+  return Array.from(table.querySelectorAll('tbody tr')).flatMap(row => Array.from(row.cells).map((cell, i) => {
+    const box = cell.getBoundingClientRect();
+    return {text: cell.textContent.trim().slice(0, 40), header: headers[i], left: box.left, right: box.right, width: box.width,
+            label: getComputedStyle(cell, '::before').content};
+  }));
+})"""
+
+
+def address(lang: str, path: str) -> str:
+    return f"/{'' if lang == 'de' else lang + '/'}{path}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_case_tables_become_cards_that_fit_a_phone(browser: Any, base_url: str, lang: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    tab = context.new_page()
+    try:
+        for case in CASES:
+            tab.goto(address(lang, f"praxis/{case}/"))
+            screen = tab.evaluate("document.documentElement.clientWidth")
+            cells = tab.evaluate(CELLS)
+            assert len(cells) >= 3 * 3, case  # at least the verdicts on every site type
+            shown = [cell for cell in cells if cell["text"]]
+            beyond = [cell["text"] for cell in shown if cell["left"] < 0 or cell["right"] > screen]
+            assert not beyond, (case, beyond)
+            unlabelled = [(cell["text"], cell["label"]) for cell in shown if cell["label"] != f'"{cell["header"]}"']
+            assert not unlabelled, (case, unlabelled)  # each cell is led by its column's header
+            assert all(cell["width"] == 0 for cell in cells if not cell["text"]), case  # no conditions: no empty line
+            assert tab.evaluate("document.documentElement.scrollWidth") <= screen, case  # nothing scrolls sideways
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_case_tables_stay_tables(page: Any) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/praxis/{CASE}/")
+    cells = page.evaluate(CELLS)
+    assert cells and all(cell["label"] == "none" for cell in cells)
+    assert page.evaluate("getComputedStyle(document.querySelector('.pk-cards thead')).position") != "absolute"
