@@ -86,3 +86,59 @@ def test_on_a_wide_screen_case_tables_stay_tables(page: Any) -> None:
     cells = page.evaluate(CELLS)
     assert cells and all(cell["label"] == "none" for cell in cells)
     assert page.evaluate("getComputedStyle(document.querySelector('.pk-cards thead')).position") != "absolute"
+
+
+def ui_text(key: str, lang: str) -> str:
+    import yaml
+
+    return str(yaml.safe_load((ROOT / "src" / "praxis_kb" / "ui" / "strings.yml").read_text(encoding="utf-8"))[key][lang])
+
+
+# The section links and what they lead to; the page's own h2 headings (but the transfer check's,
+# which its section's link names).
+SECTION_LINKS = """() => {
+  const nav = document.querySelector('nav.pk-sections');
+  const links = Array.from(nav.querySelectorAll('a')).map(a => {
+    const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    return {label: a.textContent, id: target && target.id, heading: target && target.textContent.replace(/\\s+/g, ' ').trim()};
+  });
+  const headings = Array.from(document.querySelectorAll('article h2[id]:not(#transfer-check-title)')).map(h => h.id);
+  const firstHeading = document.querySelector('article h2').getBoundingClientRect().top;
+  return {title: nav.querySelector('.pk-sections__title').textContent, top: nav.getBoundingClientRect().top, bottom: nav.getBoundingClientRect().bottom,
+          firstHeading, links, headings};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_case_page_on_a_phone_starts_with_links_to_its_sections(page: Any, lang: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(address(lang, f"praxis/{CASE}/"))
+    nav = page.evaluate(SECTION_LINKS)
+    assert page.locator("nav.pk-sections").is_visible()
+    assert nav["title"] == ui_text("sections_label", lang)
+    assert nav["bottom"] < nav["firstHeading"]  # before the first section
+    targets = [link["id"] for link in nav["links"]]
+    assert None not in targets, nav["links"]
+    assert [t for t in targets if t in nav["headings"]] == nav["headings"]  # every section, in the page's order
+    for link in nav["links"]:
+        if link["id"] in nav["headings"]:
+            assert link["label"] == link["heading"].rstrip("¶").strip(), link
+    assert {"voraussetzungen", "transfer-check"} <= set(targets)
+    # A tap leads to the section, below the fixed header.
+    page.locator("nav.pk-sections a[href='#voraussetzungen']").click()
+    page.wait_for_function("location.hash === '#voraussetzungen'")
+    page.wait_for_timeout(300)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    top = page.evaluate("document.getElementById('voraussetzungen').getBoundingClientRect().top")
+    assert header <= top < 844 / 2
+    assert page.get_by_role("heading", name=ui_text("prerequisites", lang), exact=True).first.is_visible()
+
+
+def test_beside_the_table_of_contents_the_section_links_stay_hidden_and_never_print(page: Any) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/praxis/{CASE}/")
+    assert page.locator(".md-sidebar--secondary").is_visible()  # Material's table of contents
+    assert not page.locator("nav.pk-sections").is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(media="print")
+    assert not page.locator("nav.pk-sections").is_visible()
