@@ -69,18 +69,34 @@ def qr_codes(pdf: Path, tmp_path: Path, url: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("case_id", ["runder-tisch-kleinstadt", "mieterlotsen-laendlich"])
-def test_a_case_page_prints_as_a_clean_case_sheet(page: Any, tmp_path: Path, case_id: str) -> None:
+def filled(pdf: Path, tmp_path: Path) -> list[float]:
+    """How far down each sheet of *pdf* the print reaches (0 = blank, 1 = to the bottom edge)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "20", str(pdf), str(tmp_path / "fill")], check=True)
+    depths = []
+    for image in sorted(tmp_path.glob("fill*.pgm")):
+        _magic, width, height, _maxval, pixels = image.read_bytes().split(maxsplit=4)
+        w, h = int(width), int(height)
+        inked = [y for y in range(h) if min(pixels[y * w : (y + 1) * w]) < 200]
+        depths.append((inked[-1] + 1) / h if inked else 0.0)
+    return depths
+
+
+@pytest.mark.parametrize("path", ["/praxis/runder-tisch-kleinstadt/", "/praxis/mieterlotsen-laendlich/", "/ar/praxis/runder-tisch-kleinstadt/"])
+def test_a_case_page_prints_as_a_clean_case_sheet(page: Any, tmp_path: Path, path: str) -> None:
     target = tmp_path / "fall.pdf"
-    reader = print_pdf(page, f"/praxis/{case_id}/", target)
+    reader = print_pdf(page, path, target)
     assert_a4(reader)
     assert 2 <= len(reader.pages) <= 14
     text = text_of(reader)
     for word in NAV_WORDS + ["Als Fallblatt drucken", "Transfer-Check:", "Teilnehmende:"]:
         assert word not in text, word  # neither navigation nor the transfer check
-    url = f"{SITE_URL}praxis/{case_id}/"
+    url = f"{SITE_URL}{path.lstrip('/')}"
     assert url in "".join(text.split())  # the address is written beside the code
     assert qr_codes(target, tmp_path, url) == [url]
+    # No half-empty sheets: the network map and long tables go on across a page break rather
+    # than move whole to the next sheet (they left 60 to 80 % of a sheet blank).
+    depths = filled(target, tmp_path)
+    assert all(depth > 0.6 for depth in depths[:-1]), [round(d, 2) for d in depths]
 
 
 def test_the_transfer_check_prints_alone_with_its_qr_code(page: Any, tmp_path: Path) -> None:
@@ -93,9 +109,20 @@ def test_the_transfer_check_prints_alone_with_its_qr_code(page: Any, tmp_path: P
     for field in ("Site:", "Date:", "Participants:"):
         assert field in text, field
     assert "In plain language" not in text and "Print as case sheet" not in text  # not the case sheet
-    url = f"{SITE_URL}en/praxis/fallkonferenz-mittelstadt/"
+    url = f"{SITE_URL}en/praxis/fallkonferenz-mittelstadt/#transfer-check"
     assert url in "".join(text.split())
-    assert qr_codes(target, tmp_path, url) == [url]  # the case page, where the transfer check is its last part
+    assert qr_codes(target, tmp_path, url) == [url]  # the transfer check itself, ready to print again
+
+
+@pytest.mark.parametrize("path", ["/checkliste/", "/checkliste/kleinstadt/", "/ar/checkliste/", "/uk/checkliste/laendliche-region/"])
+def test_a_checklist_prints_with_the_qr_code_and_address_of_its_page(page: Any, tmp_path: Path, path: str) -> None:
+    target = tmp_path / "checkliste.pdf"
+    reader = print_pdf(page, path, target)
+    url = f"{SITE_URL}{path.lstrip('/')}"
+    assert url in "".join(text_of(reader).split())  # the address, written out
+    assert qr_codes(target, tmp_path, url) == [url]
+    page.emulate_media(media="screen")
+    assert page.locator(".pk-qr").count() == 1 and not page.locator(".pk-qr").is_visible()  # on paper only
 
 
 def test_the_print_buttons_choose_case_sheet_or_transfer_check(page: Any) -> None:

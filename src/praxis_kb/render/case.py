@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
 
 from praxis_kb.model import Case
 from praxis_kb.render import svg
@@ -50,6 +53,36 @@ def notice(ctx: Context, case: Case) -> dict[str, str] | None:
     return None
 
 
+# The ids MkDocs gives Markdown headings: the toc extension's slugify, as set in mkdocs.yml.
+_SLUG = slugify(case="lower")
+_SECTIONS_MARK = Markup('<div data-pk-sections=""></div>')  # noqa: S704 - a fixed placeholder
+# A section is a Markdown heading, or an element whose data-pk-section names it (with its id).
+_SECTION = re.compile(r'^## (?P<heading>.+)$|<[a-z0-9]+ id="(?P<id>[^"]+)" data-pk-section="(?P<label>[^"]+)"', re.M)
+
+
+def with_section_links(ctx: Context, body: str) -> str:
+    """The page with its list of section links (for phones: Material's table of contents is then in
+    the drawer), made from the sections the page has, in their order."""
+    links, used = [], set()
+    for found in _SECTION.finditer(body):
+        if found["heading"]:
+            label = found["heading"]
+            ident = base = _SLUG(html.unescape(label), "-")
+            n = 0
+            while ident in used:  # as the toc extension makes repeated ids unique
+                n += 1
+                ident = f"{base}_{n}"
+            used.add(ident)
+        else:
+            label, ident = found["label"], found["id"]
+        links.append(f'<li><a href="#{escape(ident)}">{label}</a></li>')
+    nav = (
+        f'<nav class="pk-sections pk-screen-only" aria-labelledby="pk-sections-title" data-pagefind-ignore>'
+        f'<p class="pk-sections__title" id="pk-sections-title">{escape(ctx.t.sections_label)}</p><ol>{"".join(links)}</ol></nav>'
+    )
+    return body.replace(_SECTIONS_MARK, nav, 1)
+
+
 def page(ctx: Context, case: Case) -> Page:
     criteria = ctx.model.criteria
     step = ctx.model.vocab("partizipationsstufen").entries[case.participation_step]
@@ -72,8 +105,11 @@ def page(ctx: Context, case: Case) -> Page:
             assessments=assessments,
             pre=case.transfer.prerequisites,
             verdicts=verdicts,
-            qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet and on the transfer check
+            qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet
+            qr_transfer_check=ctx.qr(f"praxis/{case.id}/#transfer-check"),  # opens the page ready to print the check
+            sections=_SECTIONS_MARK,
             **ctx.helpers("../../"),
         )
     )
+    body = with_section_links(ctx, body)
     return ctx.page(f"praxis/{case.id}.{ctx.lang}.md", case.title, case.summary, body, notice=notice(ctx, case) is None)

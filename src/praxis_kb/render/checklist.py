@@ -37,6 +37,7 @@ def page(ctx: Context, site_type: str = "") -> Page:
             criteria=list(ctx.model.criteria.values()),
             site_types=list(ctx.model.vocab("standorttypen").entries.values()),
             pdf=pdf,
+            qr=ctx.qr(f"checkliste/{site_type}/" if entry else "checkliste/"),
             **ctx.helpers(base),
         )
     )

@@ -42,7 +42,7 @@ class Context:
             return Markup("")
         code = qr_svg(url, self.t.qr_label)
         return Markup(  # noqa: S704 - the code's own SVG and escaped text
-            f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url">{escape(url)}</span></p></div>'
+            f'<div class="pk-print-only pk-qr">{code}<p>{escape(self.t.online_at)}<br><span class="pk-url" dir="ltr">{escape(url)}</span></p></div>'
         )
 
     def machine_translated(self, statuses: dict[str, TranslationStatus] | None = None) -> bool:
