@@ -107,6 +107,8 @@ def test_search_finds_results_in_the_readers_language_only(page: Any, built_site
     english = [p for p in built_site.rglob("*.html") if word in p.read_text(encoding="utf-8")]
     assert english and all(p.relative_to(built_site).parts[0] == "en" for p in english)
     assert search(page, "/en/suche/", word) > 0
+    # the English results load their texts after the count: wait until every shown result has its title
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__result-link') && !document.querySelector('.pagefind-ui__loading')")
     page.requests.clear()
     assert search(page, "/suche/", word) == 0
     assert search(page, "/suche/", "Geschäftsordnung") > 0
