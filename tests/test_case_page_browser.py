@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from praxis_kb.render import hyphenate
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +48,7 @@ LANGUAGES = ["de", "en", "ar", "fa", "uk"]
 
 # Every cell of the page's tables: where it is, and the label it shows before its content.
 CELLS = """() => Array.from(document.querySelectorAll('article table')).flatMap(table => {
-  const headers = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim());
+  const headers = Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.replace(/\u00ad/g, '').trim());
   return Array.from(table.querySelectorAll('tbody tr')).flatMap(row => Array.from(row.cells).map((cell, i) => {
     const box = cell.getBoundingClientRect();
     return {text: cell.textContent.trim().slice(0, 40), header: headers[i], left: box.left, right: box.right, width: box.width,
@@ -142,3 +144,83 @@ def test_beside_the_table_of_contents_the_section_links_stay_hidden_and_never_pr
     page.set_viewport_size({"width": 390, "height": 844})
     page.emulate_media(media="print")
     assert not page.locator("nav.pk-sections").is_visible()
+
+
+# German words that a line breaks inside, without a hyphen (at a soft hyphen Chromium draws one),
+# and headings wider than their line.
+BROKEN_WORDS = """() => {
+  const article = document.querySelector('article.md-content__inner');
+  const found = {broken: [], wide: []};
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const lang = parent.closest('[lang]');
+    if (!lang || !/^de(-|$)/.test(lang.lang) || parent.closest('svg, .pk-url') || !parent.getClientRects().length) continue;  // German text only
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      let lastTop = null;
+      for (let i = 0; i < match[0].length; i++) {
+        range.setStart(node, match.index + i);
+        range.setEnd(node, match.index + i + 1);
+        const rects = range.getClientRects();
+        if (!rects.length || match[0][i] === '\\u00ad') continue;
+        const top = rects[rects.length - 1].top;  // a letter after a break: the line's end comes first
+        const before = match[0].slice(0, i);
+        if (lastTop !== null && top > lastTop + 2 && !/[\\u00ad\\-–\\/]$/.test(before)) found.broken.push(match[0].replace(/\\u00ad/g, '') + ' after ' + before.replace(/\\u00ad/g, ''));
+        lastTop = top;
+      }
+    }
+  }
+  for (const heading of article.querySelectorAll('h1, h2, h3, h4')) {
+    if (!heading.getClientRects().length) continue;
+    const box = heading.getBoundingClientRect();
+    range.selectNodeContents(heading);
+    const text = range.getBoundingClientRect();
+    if (text.left < box.left - 1 || text.right > box.right + 1 || heading.scrollWidth > heading.clientWidth + 1) found.wide.push(heading.textContent.trim());
+  }
+  return found;
+}"""
+
+GERMAN_PAGES = (
+    [f"/praxis/{case}/" for case in CASES]
+    + ["/checkliste/"]
+    + [f"/checkliste/{path.stem.split('.')[0]}/" for path in (ROOT / "tests" / "golden" / "checkliste").glob("*.de.md") if not path.name.startswith("index.")]
+)
+
+
+def test_at_320_px_german_words_break_only_at_a_hyphen_and_headings_fit(browser: Any, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, base_url=base_url)
+    tab = context.new_page()
+    try:
+        problems = {}
+        for path in GERMAN_PAGES:
+            tab.goto(path)
+            found = tab.evaluate(BROKEN_WORDS)
+            if found["broken"] or found["wide"]:
+                problems[path] = found
+        assert len(GERMAN_PAGES) >= 6 + 4
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_the_search_still_finds_hyphenated_words(page: Any, built_site: Path) -> None:
+    # what a reader types, and the word on case pages (where it carries soft hyphens)
+    for query, word in (
+        ("Integrationsnetzwerken", "Integrationsnetzwerk"),
+        ("Wohnungsunternehmen", "Wohnungsunternehmen"),
+        ("Kooperationsvereinbarung", "Kooperationsvereinbarung"),
+    ):
+        marked = hyphenate.word(word)
+        assert "\u00ad" in marked
+        pages = sorted(
+            f"/{p.parent.relative_to(built_site).as_posix()}/" for p in (built_site / "praxis").glob("*/index.html") if marked in p.read_text(encoding="utf-8")
+        )
+        assert pages, word  # the word is on a case page with its soft hyphens
+        page.goto("/suche/")
+        urls = page.evaluate(
+            "async word => { const pagefind = await import('/pagefind/pagefind.js'); const found = await pagefind.search(word);"
+            " return Promise.all(found.results.map(async r => (await r.data()).url)); }",
+            query,
+        )
+        assert set(pages) <= set(urls), (query, pages, urls)

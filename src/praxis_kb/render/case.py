@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
 from praxis_kb.model import Case
-from praxis_kb.render import svg
+from praxis_kb.render import hyphenate, svg
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment, narrative_html
 from praxis_kb.render.fragments import Page
@@ -111,5 +111,5 @@ def page(ctx: Context, case: Case) -> Page:
             **ctx.helpers("../../"),
         )
     )
-    body = with_section_links(ctx, body)
+    body = hyphenate.html(with_section_links(ctx, body), ctx.lang)
     return ctx.page(f"praxis/{case.id}.{ctx.lang}.md", case.title, case.summary, body, notice=notice(ctx, case) is None)

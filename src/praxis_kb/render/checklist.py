@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from praxis_kb.render import hyphenate
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
@@ -41,4 +42,4 @@ def page(ctx: Context, site_type: str = "") -> Page:
             **ctx.helpers(base),
         )
     )
-    return ctx.page(path, title, ctx.t.checklist_intro, body)
+    return ctx.page(path, title, ctx.t.checklist_intro, hyphenate.html(body, ctx.lang))

@@ -1,0 +1,143 @@
+"""Soft hyphens (U+00AD) in long German words, so that a narrow screen breaks them at a syllable,
+with a hyphen, and not at any letter ("Integrationsnetzwer|ken").
+
+Browsers hyphenate German themselves only with a dictionary of their own, which Chromium on Linux
+and many phones do not have; the page therefore carries the hyphenation points, from Pyphen's
+German patterns (LibreOffice's). A soft hyphen is invisible until a line breaks there; the search
+(Pagefind) still finds the whole word. Only text is hyphenated, never attributes, addresses, code
+or pictures, and only where the text is German: the page's language, or an element's lang="de".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+import pyphen
+
+SHY = "\u00ad"
+MIN_LETTERS = 10  # shorter words fit a line of a 320 px screen, even in a heading
+_PATTERNS = pyphen.Pyphen(lang="de_DE", left=2, right=3)
+_VOWELS = frozenset("aeiouäöüy")
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# Elements whose text is never hyphenated (pictures, code), and elements that name their language.
+_UNTOUCHED_OR_LANG = re.compile(r'<(svg|math|script|style|code|pre|kbd|samp|textarea)\b[^>]*>|<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\slang="([^"]*)"[^>]*>', re.I)
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
+_STUCK_AFTER = re.compile(r"[^\s<>]*")  # what is stuck to a word: punctuation, the rest of an address
+_ADDRESS = re.compile(r"@|://|www\.|/|\.[^\W\d_]")  # e-mail and web addresses, paths, file names
+
+
+def _good(word: str, points: list[int]) -> list[int]:
+    """The patterns' points less those that are often wrong. The patterns are made for a
+    hyphenator that forbids short pieces at the joints of compounds, where they propose
+    "So-zi-a-l-a-r-beit" or "Rü-ck-mel-dung": a piece must have two letters and a vowel. Between
+    two vowels they err ("Vi-deoe-in-sät-zen"), and before "t" after "ss"
+    ("Kommunikationss-trukturen"). Fewer points are better than a wrong one."""
+    kept = []
+    bounds = [0, *points, len(word)]
+    pieces = [word[start:end].lower() for start, end in itertools.pairwise(bounds)]
+    syllable = [len(piece) >= 2 and not _VOWELS.isdisjoint(piece) for piece in pieces]
+    for i, point in enumerate(points, 1):
+        if not (syllable[i - 1] and syllable[i]):
+            continue
+        if word[point - 1].lower() in _VOWELS and word[point].lower() in _VOWELS:
+            continue
+        if word[point - 2 : point].lower() == "ss" and word[point].lower() == "t":
+            continue
+        kept.append(point)
+    return kept
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word(text: str) -> str:
+    """One word with its soft hyphens: "Woh-nungs-un-ter-neh-men", each "-" a U+00AD."""
+    if len(text) < MIN_LETTERS:
+        return text
+    pieces, start = [], 0
+    for point in _good(text, _PATTERNS.positions(text)):
+        pieces.append(text[start:point])
+        start = point
+    pieces.append(text[start:])
+    return SHY.join(pieces)
+
+
+def _hyphenated(found: re.Match[str]) -> str:
+    """A long word found in a text, hyphenated unless it is part of an address."""
+    source, start, end = found.string, found.start(), found.end()
+    lowest = max(0, start - 200)
+    begin = max(source.rfind(space, lowest, start) for space in " \n\t<>") + 1 or lowest
+    after = _STUCK_AFTER.match(source, end)
+    stuck = source[begin:start] + found.group() + (after.group() if after else "")
+    return found.group() if _ADDRESS.search(stuck) else word(found.group())
+
+
+def text(plain: str) -> str:
+    """Hyphenate the long words of a German text; addresses stay whole."""
+    return _LONG_WORD.sub(_hyphenated, plain)
+
+
+def _german(lang: str) -> bool:
+    return lang.split("-")[0].lower() == "de"
+
+
+@functools.lru_cache(maxsize=64)
+def _tags_named(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
+
+
+def _end_of(markup: str, name: str, start: int) -> int:
+    """Where the element whose start tag ends at *start* ends (after its end tag)."""
+    depth = 1
+    for tag in _tags_named(name).finditer(markup, start):
+        if tag.group(1):
+            depth -= 1
+            if depth == 0:
+                return tag.end()
+        elif not tag.group().endswith("/>"):
+            depth += 1
+    return len(markup)
+
+
+Region = tuple[int, int, bool | None]  # start, end, German or not (None: never hyphenated)
+
+
+def _regions(markup: str) -> list[Region]:
+    """The stretches of *markup* that an element's lang attribute, or its kind, decides for."""
+    regions: list[Region] = []
+    for found in _UNTOUCHED_OR_LANG.finditer(markup):
+        name = (found.group(1) or found.group(2)).lower()
+        if name in _VOID or found.group().endswith("/>"):
+            continue
+        regions.append((found.start(), _end_of(markup, name, found.end()), None if found.group(1) else _german(found.group(3))))
+    return regions
+
+
+def _german_at(position: int, regions: list[Region], page: bool) -> bool:
+    """Whether the text at *position* is German: the innermost lang decides, untouched wins."""
+    german, innermost = page, -1
+    for start, end, kind in regions:
+        if start <= position < end:
+            if kind is None:
+                return False
+            if start > innermost:
+                german, innermost = kind, start
+    return german
+
+
+def html(markup: str, lang: str) -> str:
+    """Hyphenate the German text of a page body (HTML, with Markdown headings) written in *lang*.
+    Text inside a tag (an attribute) or in an element left untouched stays as it is."""
+    page = _german(lang)
+    if not page and ' lang="de' not in markup:
+        return markup
+    regions = _regions(markup)
+
+    def one(found: re.Match[str]) -> str:
+        start = found.start()
+        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start) or not _german_at(start, regions, page):
+            return found.group()
+        return _hyphenated(found)
+
+    return _LONG_WORD.sub(one, markup)
