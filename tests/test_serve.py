@@ -40,7 +40,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         status, body = fetch(url)
-        if status == 200 and text in body:
+        if status == 200 and text in body.replace("\u00ad", ""):  # German words carry soft hyphens
             return body
         time.sleep(0.5)
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
