@@ -129,27 +129,16 @@ def test_bad_flags_are_explained(project: Project, tmp_path: Path, capsys: pytes
     assert not list(tmp_path.iterdir())
 
 
+def new_unfinished_case(sandbox: Project) -> None:
+    """`praxis new` with the least a contributor must give: the rest is left to fill in."""
+    flags = ["--titel", "Neu", "--standorttyp", "kleinstadt", "--gemeindestruktur", "einheitsgemeinde", "--handlungsfeld", "wohnen"]
+    main(["--root", str(sandbox.root), "new", "--no-input", *flags, "--einwilligung-dokumentiert", "--anonymisierung-geprueft"])
+
+
 def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
     from praxis_kb.site.generate import pages_for
 
-    main(
-        [
-            "--root",
-            str(sandbox.root),
-            "new",
-            "--no-input",
-            "--titel",
-            "Neu",
-            "--standorttyp",
-            "kleinstadt",
-            "--gemeindestruktur",
-            "einheitsgemeinde",
-            "--handlungsfeld",
-            "wohnen",
-            "--einwilligung-dokumentiert",
-            "--anonymisierung-geprueft",
-        ]
-    )
+    new_unfinished_case(sandbox)
     result = pages_for(sandbox)
     errors = result.problems.errors
     assert errors and all(p.code is Code.FILL_IN for p in errors), [p.as_text() for p in errors]
@@ -159,24 +148,7 @@ def test_an_unfinished_case_is_not_published(sandbox: Project, capsys: pytest.Ca
 def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     from praxis_kb.site.generate import pages_for
 
-    main(
-        [
-            "--root",
-            str(sandbox.root),
-            "new",
-            "--no-input",
-            "--titel",
-            "Neu",
-            "--standorttyp",
-            "kleinstadt",
-            "--gemeindestruktur",
-            "einheitsgemeinde",
-            "--handlungsfeld",
-            "wohnen",
-            "--einwilligung-dokumentiert",
-            "--anonymisierung-geprueft",
-        ]
-    )
+    new_unfinished_case(sandbox)
     monkeypatch.setenv("PRAXIS_ENTWURF", "1")
     result = pages_for(sandbox)
     assert not result.problems.errors
