@@ -85,3 +85,16 @@ def test_numbers_lists_and_dates_follow_the_language(lang: str, step: str, liste
     assert format_list(["A", "B", "C"], lang) == listed
     assert format_number(1234.5, lang) == number
     assert format_day("2024-03-05", lang) == day
+
+
+def test_lists_on_case_pages_are_joined_as_each_language_joins_them(built_site: Path) -> None:
+    """ "a, b und c" in German; Arabic and Persian join with their own words, never a Latin comma."""
+    for lang, needed in (("ar", "الجهات الفاعلة اللازمة"), ("fa", None)):
+        page = (built_site / lang / "praxis" / "runder-tisch-kleinstadt" / "index.html").read_text(encoding="utf-8")
+        lists = re.findall(r"<div><dt>[^<]*</dt><dd>([^<]*)</dd></div>", page)
+        assert lists, lang
+        assert not [item for item in lists if re.search(r"[\u0600-\u06ff]\s*,\s*[\u0600-\u06ff]", item)], lang
+        if needed:
+            assert needed in page
+    german = (built_site / "praxis" / "runder-tisch-kleinstadt" / "index.html").read_text(encoding="utf-8").replace("\u00ad", "")
+    assert "Ehrenamtsinitiative und Geflüchtete" in german

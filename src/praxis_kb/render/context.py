@@ -87,6 +87,7 @@ class Context:
             "text": self.text,
             "number": self.number,
             "listing": lambda items: format_list([str(item) for item in items], self.lang),  # "a, b und c", "a، b و c"
+            "labels": lambda vocabulary, ids: [self.label(vocabulary, i) for i in ids],
             "paragraphs": paragraphs,
             "date": lambda p: format_point(p, self.lang),
             "day": lambda v: format_day(v, self.lang),
