@@ -15,6 +15,7 @@ import pytest
 from praxis_kb import model
 from praxis_kb.load.project import Project
 from praxis_kb.model import (
+    Stated,
     REACTED_TO,
     DatePoint,
     Features,
@@ -47,7 +48,7 @@ def built(checked: content.Catalogue, project: Project) -> model.Model:
 
 
 def _prerequisites(backing: str) -> Prerequisites:
-    return Prerequisites([], [], 0, "", 0, 0, "", 0, backing, "")
+    return Prerequisites([], [], Stated(0), "", Stated(0), Stated(0), "", Stated(0), Stated(backing), "")
 
 
 def test_named_values_are_ids_of_their_vocabularies(built: model.Model) -> None:
@@ -63,8 +64,9 @@ def test_accessors_answer_for_the_value_they_name() -> None:
     assert not Verdict("dorf", "bedingt-geeignet").is_unsuitable and not Verdict("dorf", "geeignet").is_unsuitable
     assert _prerequisites("erforderlich").needs_political_backing
     assert not _prerequisites("hilfreich").needs_political_backing and not _prerequisites("nicht-erforderlich").needs_political_backing
-    assert Tie("a", "b", "kooperation", "anlassbezogen").occasional
-    assert not Tie("a", "b", "kooperation", "monatlich").occasional
+    assert Tie("a", "b", "kooperation", Stated("anlassbezogen")).occasional
+    assert not Tie("a", "b", "kooperation", Stated("monatlich")).occasional
+    assert not Tie("a", "b", "kooperation", Stated(None)).occasional  # unknown is not "occasional"
 
 
 def test_dates_carry_their_precision() -> None:
@@ -200,3 +202,30 @@ def test_a_reviewed_translation_is_reviewed_everywhere(checked: content.Catalogu
     assert case_id not in found["en"].areas["cases"].unreviewed and found["en"].areas["cases"].reviewed == 1
     published = {c["id"]: c for c in json.loads(opendata.cases_json(built, TODAY))["praxisbeispiele"]}
     assert published[case_id]["uebersetzungen"]["en"]["status"] == "geprueft"
+
+
+def test_statements_read_plain_unknown_and_noted_values() -> None:
+    assert model._stated(12) == Stated(12)
+    assert model._stated("unbekannt") == Stated(None) and not Stated(None).known
+    assert model._stated(None) == Stated(None)  # null, as open data writes it
+    noted = model._stated({"wert": 40000, "genauigkeit": "ungefaehr", "anmerkung": "Pressemitteilung"})
+    assert noted == Stated(40000, Precision.APPROXIMATE, "Pressemitteilung") and noted.uncertain
+    assert model._stated({"wert": "unbekannt", "anmerkung": "nicht veröffentlicht"}) == Stated(None, Precision.EXACT, "nicht veröffentlicht")
+    assert model._statement({"text": "Weite Wege", "genauigkeit": "strittig"}) == Stated("Weite Wege", Precision.DISPUTED)
+
+
+def test_dates_know_their_bounds_for_ordering() -> None:
+    assert model._date("2018").bounds() == ("2018-01-01", "2018-12-31")
+    assert model._date("2018-02").bounds() == ("2018-02-01", "2018-02-28")
+    assert model._date({"datum": "2018", "bis": "2019"}).bounds() == ("2018-01-01", "2019-12-31")
+    assert model._date({"datum": "unbekannt", "anmerkung": "ohne Datum"}).bounds() == ("", "")
+    spring = model._date({"datum": "2016", "jahreszeit": "fruehjahr"})
+    assert spring.season == "fruehjahr" and spring.known
+
+
+def test_periods_say_whether_something_held_on_a_day() -> None:
+    since_2019 = model.Period(model._date("2019"))
+    assert since_2019.holds_on("2020-06-01") and not since_2019.holds_on("2018-12-31")
+    ended = model.Period(model._date("2016"), model._date("2019-03"))
+    assert ended.holds_on("2019-03-31") and not ended.holds_on("2019-04-01")
+    assert model.Period().holds_on("2000-01-01")

@@ -18,7 +18,7 @@ import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
 from praxis_kb.validate import shape
@@ -27,6 +27,7 @@ from praxis_kb.validate.shape import Shape
 from praxis_kb.validate.translations import TRANSLATION_META
 
 Text = dict[str, str]  # language → text
+T = TypeVar("T")
 
 
 class TranslationStatus(StrEnum):
@@ -45,6 +46,16 @@ class Precision(StrEnum):
     DISPUTED = "strittig"
 
 
+class Provenance(StrEnum):
+    """Where a case's statements come from (vocabulary herkunftsarten)."""
+
+    COLLECTED = "erhoben"  # by the research team, with documented consent
+    PUBLIC_SOURCES = "oeffentliche-quellen"  # documented from publications only; nobody was asked
+
+
+UNKNOWN = "unbekannt"  # what a case file says for a value nobody knows (null in open data)
+
+
 # Vocabulary ids the code reacts to (everything else in a vocabulary only gets a label). Each must
 # exist in its vocabulary; tests/test_model.py checks the project's vocabularies.
 UNSUITABLE = "nicht-geeignet"  # eignungsurteile
@@ -56,6 +67,7 @@ REACTED_TO: dict[str, tuple[str, ...]] = {
     "haeufigkeiten": (OCCASIONAL,),
     "uebersetzungsstatus": tuple(TranslationStatus),
     "genauigkeiten": tuple(Precision),
+    "herkunftsarten": tuple(Provenance),
 }
 
 
@@ -154,20 +166,85 @@ class Criterion:
 
 
 @dataclass(frozen=True)
+class Stated(Generic[T]):
+    """A statement as sure as research could make it: its value, or ``None`` when nobody knows it
+    (the file says ``unbekannt``); how precise it is; a note (for an unknown value: why)."""
+
+    value: T | None
+    precision: Precision = Precision.EXACT
+    note: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @property
+    def uncertain(self) -> bool:
+        return self.precision is not Precision.EXACT
+
+
+_MONTH_ENDS = {"02": "28", "04": "30", "06": "30", "09": "30", "11": "30"}
+
+
+def _earliest(value: str) -> str:
+    return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
+
+
+def _latest(value: str) -> str:
+    if len(value) == 4:
+        return value + "-12-31"
+    if len(value) == 7:
+        return f"{value}-{_MONTH_ENDS.get(value[5:], '31')}"
+    return value
+
+
+@dataclass(frozen=True)
 class DatePoint:
-    """A date as precise as the sources allow: ``2017``, ``2017-03``, ``2017-03-15``."""
+    """A date as precise as the sources allow: ``2017``, ``2017-03``, ``2017-03-15``; a season of a
+    year, a span (``2018`` until ``2019``), or no date at all (``value`` empty, with a note)."""
 
     value: str
     precision: Precision = Precision.EXACT
     note: str = ""
+    until: str = ""  # end of a span such as 2018/19
+    season: str = ""  # id in jahreszeiten; value is then a year
+
+    @property
+    def known(self) -> bool:
+        return bool(self.value)
+
+    def bounds(self) -> tuple[str, str]:
+        """The earliest and latest day the statement allows, as ISO dates (for ordering)."""
+        if not self.value:
+            return "", ""
+        return _earliest(self.value), _latest(self.until or self.value)
+
+
+@dataclass(frozen=True)
+class Period:
+    """When something held: since, until (either may be missing), and a note."""
+
+    since: DatePoint | None = None
+    until: DatePoint | None = None
+    note: str = ""
+
+    def holds_on(self, day: str) -> bool:
+        """Whether it held on *day* (ISO date): begun by then, not yet over."""
+        begun = self.since is None or not self.since.known or self.since.bounds()[0] <= day
+        over = self.until is not None and self.until.known and self.until.bounds()[1] < day
+        return begun and not over
 
 
 @dataclass(frozen=True)
 class Actor:
     key: str
     name: str
-    types: list[str]
+    types: list[str]  # every role the actor has or had, first the main one
     role: str
+    period: Period = field(default_factory=Period)
+    type_periods: dict[str, Period] = field(default_factory=dict)  # type → when the actor had it
+    precision: Precision = Precision.EXACT
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,13 +252,16 @@ class Tie:
     source: str
     target: str
     kind: str
-    frequency: str
+    frequency: Stated[str]
     description: str = ""
+    period: Period = field(default_factory=Period)
+    precision: Precision = Precision.EXACT
+    note: str = ""
 
     @property
     def occasional(self) -> bool:
         """Whether the two meet only when there is a reason to, not regularly."""
-        return self.frequency == OCCASIONAL
+        return self.frequency.value == OCCASIONAL
 
 
 @dataclass(frozen=True)
@@ -190,16 +270,62 @@ class Instrument:
     name: str
     description: str
     members: list[str]
-    frequency: str = ""
+    frequency: Stated[str] | None = None
     status: str = ""
     since: DatePoint | None = None
     until: DatePoint | None = None
+    precision: Precision = Precision.EXACT
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Offer:
+    kind: str  # id in angebotsarten
+    name: str = ""
+    description: str = ""
+    actors: list[str] = field(default_factory=list)
+    period: Period = field(default_factory=Period)
+    precision: Precision = Precision.EXACT
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Operator:
+    """Who carried the practice, and when (operator changes in order)."""
+
+    actor: str
+    period: Period
+    precision: Precision = Precision.EXACT
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count that describes the practice: members, participants, places, a caseload ratio."""
+
+    label: str
+    value: Stated[float]
+    unit: str = ""
+    as_of: DatePoint | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Funding:
+    programme: str
+    funder: str = ""
+    amount_euro: Stated[int] | None = None
+    start: DatePoint | None = None
+    end: DatePoint | None = None
+    share_percent: Stated[float] | None = None
+    source: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class Assessment:
     criterion: str
-    stage: int
+    stage: Stated[int]
     justification: str
 
 
@@ -218,18 +344,18 @@ class Verdict:
 class Prerequisites:
     actor_types: list[str]
     resources: list[str]
-    staff_hours_per_month: float
+    staff_hours_per_month: Stated[float]
     staff_note: str
-    cost_min: int
-    cost_max: int
+    cost_min: Stated[int]
+    cost_max: Stated[int]
     cost_note: str
-    setup_months: float
-    political_backing: str  # id in rueckendeckung
+    setup_months: Stated[float]
+    political_backing: Stated[str]  # id in rueckendeckung
     political_note: str
 
     @property
     def needs_political_backing(self) -> bool:
-        return self.political_backing == BACKING_REQUIRED
+        return self.political_backing.value == BACKING_REQUIRED
 
 
 @dataclass(frozen=True)
@@ -245,6 +371,7 @@ class Transfer:
 class Quote:
     text: str
     person: str = ""
+    source: str = ""  # key in sources, for a quote from a publication
 
 
 @dataclass(frozen=True)
@@ -259,6 +386,8 @@ class Result:
     description: str
     evidence: str
     sources: list[str]
+    precision: Precision = Precision.EXACT
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,6 +403,7 @@ class Source:
     kind: str
     year: DatePoint | None = None
     url: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -282,6 +412,7 @@ class Contact:
     website: str = ""
     email: str = ""
     phone: str = ""
+    asked: bool = True  # False: the organisation was not asked about this case
 
 
 @dataclass(frozen=True)
@@ -289,16 +420,16 @@ class Site:
     label: str
     site_type: str
     region: str
-    municipal_structure: str
-    municipalities: int | None = None
+    municipal_structure: Stated[str]
+    municipalities: Stated[int] | None = None
     note: str = ""
 
 
 @dataclass(frozen=True)
 class SocialSpace:
-    potentials: list[str]
-    resources: list[str]
-    problems: list[str]
+    potentials: list[Stated[str]]
+    resources: list[Stated[str]]
+    problems: list[Stated[str]]
 
 
 @dataclass(frozen=True)
@@ -311,7 +442,7 @@ class Case:
     summary: str
     plain_summary: str
     illustrative: bool
-    status: str
+    status: Stated[str]
     start: DatePoint
     end: DatePoint | None
     last_verified: str
@@ -321,7 +452,7 @@ class Case:
     actors: dict[str, Actor]
     ties: list[Tie]
     instruments: list[Instrument]
-    participation_step: str
+    participation_step: Stated[str]
     participation_note: str
     assessments: list[Assessment]
     transfer: Transfer
@@ -335,6 +466,12 @@ class Case:
     body: str
     body_lang: str  # language the narrative is written in (German when not yet translated)
     translation_status: TranslationStatus  # always REVIEWED for the source language
+    provenance: Provenance = Provenance.COLLECTED
+    publicly_named: bool = False  # may name its place and organisations
+    offers: list[Offer] = field(default_factory=list)
+    operators: list[Operator] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    funding: list[Funding] = field(default_factory=list)
 
     @property
     def machine_translated(self) -> bool:
@@ -394,10 +531,98 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get(SOURCE_LANGUAGE) or next(iter(text.values()), "")
 
 
+def _known(value: Any) -> Any:
+    return None if value is None or value == UNKNOWN else value
+
+
 def _date(value: Any) -> DatePoint:
     if isinstance(value, dict):
-        return DatePoint(value["datum"], Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
+        return DatePoint(
+            str(_known(value["datum"]) or ""),
+            Precision(value.get("genauigkeit", Precision.EXACT)),
+            value.get("anmerkung", ""),
+            value.get("bis", ""),
+            value.get("jahreszeit", ""),
+        )
     return DatePoint(str(value))
+
+
+def _maybe_date(d: dict[str, Any], key: str) -> DatePoint | None:
+    return _date(d[key]) if key in d else None
+
+
+def _stated(value: Any) -> Stated[Any]:
+    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``."""
+    if isinstance(value, dict) and "wert" in value:
+        return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
+    return Stated(_known(value))
+
+
+def _maybe_stated(d: dict[str, Any], key: str) -> Stated[Any] | None:
+    return _stated(d[key]) if key in d else None
+
+
+def _statement(value: Any) -> Stated[str]:
+    """A text that may carry how sure it is and a note: ``text`` or ``{text, genauigkeit, anmerkung}``."""
+    if isinstance(value, dict):
+        return Stated(value["text"], Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
+    return Stated(value)
+
+
+def _precision(d: dict[str, Any]) -> Precision:
+    return Precision(d.get("genauigkeit", Precision.EXACT))
+
+
+def _actor(key: str, a: dict[str, Any]) -> Actor:
+    type_periods = {t: Period(_maybe_date(p, "seit"), _maybe_date(p, "bis"), p.get("anmerkung", "")) for t, p in a.get("zeitraum_je_typ", {}).items()}
+    period = Period(_maybe_date(a, "seit"), _maybe_date(a, "bis"))
+    return Actor(key, a["name"], list(a["typen"]), a["rolle"], period, type_periods, _precision(a), a.get("anmerkung", ""))
+
+
+def _tie(t: dict[str, Any]) -> Tie:
+    period = Period(_maybe_date(t, "seit"), _maybe_date(t, "bis"))
+    return Tie(t["von"], t["zu"], t["art"], _stated(t["haeufigkeit"]), t.get("beschreibung", ""), period, _precision(t), t.get("anmerkung", ""))
+
+
+def _instrument(i: dict[str, Any]) -> Instrument:
+    return Instrument(
+        i["typ"],
+        i["bezeichnung"],
+        i["beschreibung"],
+        list(i["beteiligte"]),
+        _maybe_stated(i, "haeufigkeit"),
+        i.get("status", ""),
+        _maybe_date(i, "seit"),
+        _maybe_date(i, "bis"),
+        _precision(i),
+        i.get("anmerkung", ""),
+    )
+
+
+def _offer(o: dict[str, Any]) -> Offer:
+    period = Period(_maybe_date(o, "seit"), _maybe_date(o, "bis"))
+    return Offer(o["art"], o.get("bezeichnung", ""), o.get("beschreibung", ""), list(o.get("akteure", [])), period, _precision(o), o.get("anmerkung", ""))
+
+
+def _operator(o: dict[str, Any]) -> Operator:
+    return Operator(o["akteur"], Period(_maybe_date(o, "seit"), _maybe_date(o, "bis")), _precision(o), o.get("anmerkung", ""))
+
+
+def _figure(f: dict[str, Any]) -> Figure:
+    return Figure(f["bezeichnung"], _stated(f["wert"]), f.get("einheit", ""), _maybe_date(f, "stand"), f.get("quelle", ""))
+
+
+def _funding(f: dict[str, Any]) -> Funding:
+    return Funding(
+        f["programm"],
+        f.get("geber", ""),
+        _maybe_stated(f, "betrag_euro"),
+        _maybe_date(f, "beginn"),
+        _maybe_date(f, "ende"),
+        _maybe_stated(f, "anteil_prozent"),
+        f.get("quelle", ""),
+        f.get("anmerkung", ""),
+    )
 
 
 def _overlay(source: Any, translation: Any) -> Any:
@@ -408,6 +633,8 @@ def _overlay(source: Any, translation: Any) -> Any:
             if key in source:
                 merged[key] = _overlay(source[key], value)
         return merged
+    if isinstance(source, dict) and "text" in source and isinstance(translation, str):
+        return {**source, "text": _overlay(source["text"], translation)}  # a noted statement, translated as plain text
     if isinstance(source, list) and isinstance(translation, list):
         return [_overlay(item, translation[i]) if i < len(translation) else item for i, item in enumerate(source)]
     if isinstance(source, str) and isinstance(translation, str) and translation.strip():
@@ -466,61 +693,68 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         summary=d["kurzbeschreibung"],
         plain_summary=d["einfache_sprache"],
         illustrative=d["illustrativ"],
-        status=d["status"],
+        status=_stated(d["status"]),
         start=_date(d["zeitraum"]["beginn"]),
         end=_date(d["zeitraum"]["ende"]) if "ende" in d["zeitraum"] else None,
         last_verified=d["zuletzt_geprueft"],
-        site=Site(site["bezeichnung"], site["standorttyp"], site["region"], site["gemeindestruktur"], site.get("anzahl_gemeinden"), site.get("anmerkung", "")),
-        social_space=SocialSpace(list(space["potenziale"]), list(space["ressourcen"]), list(space["probleme"])),
+        site=Site(
+            site["bezeichnung"],
+            site["standorttyp"],
+            site["region"],
+            _stated(site["gemeindestruktur"]),
+            _maybe_stated(site, "anzahl_gemeinden"),
+            site.get("anmerkung", ""),
+        ),
+        social_space=SocialSpace(*([_statement(item) for item in space[k]] for k in ("potenziale", "ressourcen", "probleme"))),
         fields_of_action=list(d["handlungsfelder"]),
-        actors={key: Actor(key, a["name"], list(a["typen"]), a["rolle"]) for key, a in d["akteure"].items()},
-        ties=[Tie(t["von"], t["zu"], t["art"], t["haeufigkeit"], t.get("beschreibung", "")) for t in d.get("beziehungen", [])],
-        instruments=[
-            Instrument(
-                i["typ"],
-                i["bezeichnung"],
-                i["beschreibung"],
-                list(i["beteiligte"]),
-                i.get("haeufigkeit", ""),
-                i.get("status", ""),
-                _date(i["seit"]) if "seit" in i else None,
-                _date(i["bis"]) if "bis" in i else None,
-            )
-            for i in d["instrumente"]
-        ],
-        participation_step=d["partizipation"]["stufe"],
+        actors={key: _actor(key, a) for key, a in d["akteure"].items()},
+        ties=[_tie(t) for t in d.get("beziehungen", [])],
+        instruments=[_instrument(i) for i in d["instrumente"]],
+        participation_step=_stated(d["partizipation"]["stufe"]),
         participation_note=d["partizipation"]["beschreibung"],
-        assessments=[Assessment(k, v["stufe"], v["begruendung"]) for k, v in d["kriterien"].items()],
+        assessments=[Assessment(k, _stated(v["stufe"]), v["begruendung"]) for k, v in d["kriterien"].items()],
         transfer=Transfer(
             list(transfer["kernelemente"]),
             list(transfer["anpassbare_elemente"]),
             Prerequisites(
                 list(pre["akteure"]),
                 list(pre["ressourcen"]),
-                pre["personal"]["stunden_pro_monat"],
-                pre["personal"]["beschreibung"],
-                pre["kosten"]["euro_pro_jahr_von"],
-                pre["kosten"]["euro_pro_jahr_bis"],
-                pre["kosten"]["beschreibung"],
-                pre["aufbauzeit_monate"],
-                pre["politische_rueckendeckung"]["bedarf"],
-                pre["politische_rueckendeckung"]["beschreibung"],
+                _stated(pre["personal"]["stunden_pro_monat"]),
+                pre["personal"].get("beschreibung", ""),
+                _stated(pre["kosten"]["euro_pro_jahr_von"]),
+                _stated(pre["kosten"]["euro_pro_jahr_bis"]),
+                pre["kosten"].get("beschreibung", ""),
+                _stated(pre["aufbauzeit_monate"]),
+                _stated(pre["politische_rueckendeckung"]["bedarf"]),
+                pre["politische_rueckendeckung"].get("beschreibung", ""),
             ),
             {k: Verdict(k, v["urteil"], v.get("bedingungen", "")) for k, v in transfer["eignung"].items()},
             list(transfer["stolpersteine"]),
         ),
         refugee_perspective=RefugeePerspective(
-            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", "")) for q in perspective.get("zitate", [])]
+            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])]
         ),
-        results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", []))) for r in d["ergebnisse"]],
+        results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", [])), _precision(r), r.get("anmerkung", "")) for r in d["ergebnisse"]],
         timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],
-        sources={k: Source(k, s["titel"], s["art"], _date(s["jahr"]) if "jahr" in s else None, s.get("url", "")) for k, s in d["quellen"].items()},
-        contact=Contact(d["kontakt"]["organisation"], d["kontakt"].get("webseite", ""), d["kontakt"].get("email", ""), d["kontakt"].get("telefon", "")),
+        sources={k: Source(k, s["titel"], s["art"], _maybe_date(s, "jahr"), s.get("url", ""), s.get("anmerkung", "")) for k, s in d["quellen"].items()},
+        contact=Contact(
+            d["kontakt"]["organisation"],
+            d["kontakt"].get("webseite", ""),
+            d["kontakt"].get("email", ""),
+            d["kontakt"].get("telefon", ""),
+            d["kontakt"].get("angefragt", True),
+        ),
         reviewed_by=d["pruefung"]["durch"],
         reviewed_on=d["pruefung"]["datum"],
         body=body,
         body_lang=body_lang,
         translation_status=status,
+        provenance=Provenance(d.get("herkunft", Provenance.COLLECTED)),
+        publicly_named=d.get("oeffentlich_benannt", False),
+        offers=[_offer(o) for o in d.get("angebote", [])],
+        operators=[_operator(o) for o in d.get("traeger", [])],
+        figures=[_figure(f) for f in d.get("kennzahlen", [])],
+        funding=[_funding(f) for f in d.get("foerderung", [])],
     )
 
 

@@ -25,7 +25,7 @@ def network(ctx: Context, case: Case) -> dict[str, Any]:
         group = actor_types[actor.types[0]].group
         actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
     nodes = [svg.Node(a["number"], a["group"]) for a in actors]
-    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency, t.occasional) for t in case.ties]
+    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency.value or "", t.occasional) for t in case.ties]
     group_order = list(ctx.model.vocab("akteursgruppen").entries)
     groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
     picture = svg.network_map(
@@ -85,9 +85,9 @@ def with_section_links(ctx: Context, body: str) -> str:
 
 def page(ctx: Context, case: Case) -> Page:
     criteria = ctx.model.criteria
-    step = ctx.model.vocab("partizipationsstufen").entries[case.participation_step]
+    step = ctx.model.vocab("partizipationsstufen").entries[str(case.participation_step.value)]
     assessments = [
-        {"criterion": criteria[a.criterion], "stage": a.stage, "justification": a.justification}
+        {"criterion": criteria[a.criterion], "stage": a.stage.value, "justification": a.justification}
         for a in sorted(case.assessments, key=lambda a: criteria[a.criterion].order)
     ]
     site_types = list(ctx.model.vocab("standorttypen").entries)
@@ -100,7 +100,7 @@ def page(ctx: Context, case: Case) -> Page:
             notice=notice(ctx, case),
             narrative=narrative_html(case.body),
             instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
-            participation={"step": step.step, "area": step.area, "svg": ladder(ctx, case.participation_step, f"leiter-{case.id}")},
+            participation={"step": step.step, "area": step.area, "svg": ladder(ctx, str(case.participation_step.value), f"leiter-{case.id}")},
             network=network(ctx, case),
             assessments=assessments,
             pre=case.transfer.prerequisites,

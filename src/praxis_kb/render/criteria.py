@@ -15,7 +15,7 @@ def criterion_page(ctx: Context, criterion: Criterion) -> Page:
     for case in ctx.model.cases_in(ctx.lang):
         for a in case.assessments:
             if a.criterion == criterion.id:
-                addressing.append({"case": case, "stage": a.stage, "justification": a.justification})
+                addressing.append({"case": case, "stage": a.stage.value, "justification": a.justification})
     addressing.sort(key=lambda item: (-item["stage"], item["case"].title.casefold()))
     body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
     return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)
@@ -28,7 +28,7 @@ def index_page(ctx: Context) -> Page:
     order = list(ctx.model.vocab("kriteriengruppen").entries)
     ordered = sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     cases = ctx.model.cases_in(ctx.lang)
-    stages = {(case.id, a.criterion): a.stage for case in cases for a in case.assessments}
+    stages = {(case.id, a.criterion): a.stage.value for case in cases for a in case.assessments}
     body = (
         environment()
         .get_template("criteria_index.md.j2")

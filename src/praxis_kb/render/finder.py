@@ -46,8 +46,8 @@ def page(ctx: Context) -> Page:
         _facet(ctx, "akteur", ctx.t.actors, "akteurstypen", [card["actor_types"] for card in cards]),
         _facet(ctx, "instrument", ctx.t.instruments, "instrumente", [card["instruments"] for card in cards]),
         _facet(ctx, "kriterium", ctx.t.criteria, "kriterien", [card["criteria"] for card in cards]),
-        _facet(ctx, "partizipation", ctx.t.participation_step, "partizipationsstufen", [[c.participation_step] for c in cases]),
-        _facet(ctx, "status", ctx.t.status_facet, "status", [[c.status] for c in cases]),
+        _facet(ctx, "partizipation", ctx.t.participation_step, "partizipationsstufen", [[str(c.participation_step.value)] for c in cases]),
+        _facet(ctx, "status", ctx.t.status_facet, "status", [[str(c.status.value)] for c in cases]),
     ]
     body = (
         environment()

@@ -33,7 +33,7 @@ def page(ctx: Context) -> Page:
 
     criteria_rows = []
     for criterion in ctx.model.criteria.values():
-        found = [a.stage for c in cases for a in c.assessments if a.criterion == criterion.id]
+        found = [a.stage.value for c in cases for a in c.assessments if a.criterion == criterion.id and a.stage.value is not None]
         mean = sum(found) / len(found) if found else 0
         shown = ctx.t.coverage_value.format(n=len(found), mean=ctx.number(round(mean, 1))) if found else ctx.number(0)
         criteria_rows.append({"label": ctx.text(criterion.name), "value": len(found), "shown": shown, "href": f"../kriterien/{criterion.id}/"})

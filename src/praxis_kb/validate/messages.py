@@ -192,6 +192,12 @@ def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
     for sub in error.context or []:
         branches.setdefault(int(sub.schema_path[0]), []).append(sub)
     fitting = [errs for errs in branches.values() if not any(e.validator == "type" and tuple(e.absolute_path) == path for e in errs)]
+    if _schema(error).get("x-angabe") or _schema(error).get("x-aussage"):
+        # A value that may also be "unbekannt" or carry a note: a plain value is explained by the
+        # plain branch (e.g. "did you mean"), an object by the object branch.
+        last = len(_schema(error).get("anyOf", [])) - 1
+        fitting = [branches.get(last if isinstance(_instance(error), dict) else 0, [])]
+        fitting = [errs for errs in fitting if errs and not any(e.validator == "type" and tuple(e.absolute_path) == path for e in errs)]
     if len(fitting) == 1:
         for sub in sorted(fitting[0], key=lambda e: [str(p) for p in e.absolute_path]):
             yield from findings(sub)

@@ -28,7 +28,7 @@ fit), the model, and the page template.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ class Field:
     form: Mapping[str, Any] | None = field(default=None, hash=False)  # x-formular; None = defaults
     in_form: bool = True
     csv: Mapping[str, Any] | None = field(default=None, hash=False)
+    may_be_unknown: bool = False  # x-angabe: also "unbekannt", or {wert, genauigkeit, anmerkung}
 
     def child(self, key: str) -> Field:
         return next(c for c in self.children if c.key == key)
@@ -201,6 +202,12 @@ class _Reader:
             return Field(kind="list", item=item, **common)
         if "x-vokabular" in s:
             return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
+        if s.get("x-angabe"):  # a value (first branch) that may be unknown or carry a note
+            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-hinweis")} | s["anyOf"][0]
+            return replace(self.read(inner, base, key, path, required), may_be_unknown=True)
+        if "x-aussage" in s:  # a text (first branch) that may carry a note
+            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-aussage", "x-hinweis")} | s["anyOf"][0]
+            return self.read(inner, base, key, path, required)
         if "anyOf" in s:
             return Field(kind="point", **common)
         if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
