@@ -179,7 +179,7 @@ def translatable_paths(validators: Validators) -> list[tuple[str, ...]]:
 
 def _walk(validators: Validators, schema: dict[str, Any], base: str, path: tuple[str, ...], depth: int, found: list[tuple[str, ...]]) -> None:
     """Collect the paths of translatable texts below *schema*, following ``$ref``s."""
-    if depth > 12:
+    if depth > 20:
         return
     if "$ref" in schema:
         ref = schema["$ref"]
