@@ -352,13 +352,16 @@ def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue
     columns = opendata.csv_columns(case_shape)
     names = [name for name, _, _ in columns]
     annotated = [f for f in case_shape.fields() if f.csv]
-    assert len(names) == len(annotated) - 1 + len(types)  # eignung: one column per site type
+    # a date, or a value that may be unknown, is followed by its precision and its note (the reason)
+    noted = [f for f in annotated if f.kind == "point" or f.may_be_unknown or (f.kind == "map" and f.item and f.item.find(f.csv["wert"]).may_be_unknown)]
+    assert len(names) == len(annotated) - 1 + len(types) + 2 * len(noted)  # eignung: one column per site type
+    assert {"status_anmerkung", "beginn_genauigkeit", "kriterien_anmerkung"} <= set(names) and "handlungsfelder_anmerkung" not in names
     assert names[:3] == ["id", "titel", "kurzbeschreibung"] and [f"eignung_{t}" for t in types] == [n for n in names if n.startswith("eignung_")]
     sample = casefile.build(case_shape, {"id": "x", "kriterien": {"transparenz": {"stufe": 3}, "empowerment": {"stufe": 1}}}, TODAY)
     row = {name: get(sample) for name, _, get in columns}
     assert row["kriterien"] == "transparenz=3;empowerment=1"
     assert row["akteurstypen"] == "fsa;sonstige" and row["instrumente"] == "runder-tisch"
-    assert row["illustrativ"] == "false" and row["ende"] == "" and row["personal_stunden_pro_monat"] == "0"
+    assert row["illustrativ"] == "false" and row["ende"] == ""
 
 
 def test_validate_can_be_as_strict_as_publishing(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,26 +1,29 @@
 """Open data: the cases as JSON and CSV, the schemas, and an Atom feed per language.
 
-Ids are the stable case ids; the JSON carries the validated German source data unchanged (its
-fields are documented by schemas/praxisbeispiel.schema.json) plus the translated texts; the CSV
-has one row per case with the columns the schema's ``x-csv`` annotations name (``csv_columns``).
-Everything comes from the model: the case files as ``Model.records`` keeps them, the case shape,
-and the typed cases for the feeds.
+Ids are the stable case ids; the JSON carries the validated German source data (its fields are
+documented by schemas/praxisbeispiel.schema.json) plus the translated texts, with one change: a
+value nobody knows, ``unbekannt`` in the file, is ``null`` (``published``). The CSV has one row per
+case with the columns the schema's ``x-csv`` annotations name (``csv_columns``); a value that may be
+unknown or uncertain gets two more columns, its precision and its note (for an unknown value, the
+reason), derived from the shape. Everything comes from the model: the case files as
+``Model.records`` keeps them, the case shape, and the typed cases for the feeds.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
-from praxis_kb.model import Case, Model
+from praxis_kb.model import UNKNOWN, Case, Model, Precision
 from praxis_kb.render.escaping import safe_cell
 from praxis_kb.validate.shape import Field, Shape
 
@@ -28,11 +31,53 @@ FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def _point(value: Any) -> str:
-    return value["datum"] if isinstance(value, dict) else str(value or "")
-
-
 Getter = Callable[[dict[str, Any]], str]
+Seasons = Mapping[str, str]  # season id (jahreszeiten) → its German label
+
+
+def published(f: Field, value: Any) -> Any:
+    """*value* (at field *f*) as open data publishes it: every ``unbekannt`` a value may be is
+    ``null``, in the plain form and in ``{wert, anmerkung}``, and an undated date's ``datum``. The
+    shape says where a value may be unknown, so a text that happens to read "unbekannt" stays."""
+    if f.may_be_unknown:
+        if isinstance(value, dict) and value.get("wert") == UNKNOWN:
+            return {**value, "wert": None}
+        return None if value == UNKNOWN else value
+    if f.kind == "point":
+        return {**value, "datum": None} if isinstance(value, dict) and value.get("datum") == UNKNOWN else value
+    if isinstance(value, dict) and f.kind == "object":
+        known = {c.key: c for c in f.children}
+        return {k: published(known[k], v) if k in known else v for k, v in value.items()}
+    if isinstance(value, dict) and f.kind == "map" and f.item is not None:
+        return {k: published(f.item, v) for k, v in value.items()}
+    if isinstance(value, list) and f.kind == "list" and f.item is not None:
+        return [published(f.item, v) for v in value]
+    return value
+
+
+def _stated(value: Any) -> tuple[Any, str, str]:
+    """(value or None when unknown, precision or "" when unknown, note) of a value that may be
+    unknown: plain, ``unbekannt``, ``null``, or ``{wert, genauigkeit, anmerkung}``."""
+    precision, note = Precision.EXACT.value, ""
+    if isinstance(value, dict) and "wert" in value:
+        value, precision, note = value["wert"], value.get("genauigkeit", precision), value.get("anmerkung", "")
+    if value is None or value == UNKNOWN:
+        return None, "", note
+    return value, precision, note
+
+
+def _point(value: Any, seasons: Seasons) -> tuple[str, str, str]:
+    """(date as written, precision, note) of a date: "2017", a span "2018/2019", a season
+    "2016 (Frühjahr)"; an undated event has no date, only its note."""
+    if not isinstance(value, dict):
+        return str(value), Precision.EXACT.value, ""
+    note = value.get("anmerkung", "")
+    if value["datum"] is None or value["datum"] == UNKNOWN:
+        return "", "", note
+    shown = value["datum"] + (f"/{value['bis']}" if value.get("bis") else "")
+    if value.get("jahreszeit"):
+        shown += f" ({seasons.get(value['jahreszeit'], value['jahreszeit'])})"
+    return shown, value.get("genauigkeit", Precision.EXACT.value), note
 
 
 def _at(data: Any, path: tuple[str, ...]) -> list[Any]:
@@ -51,27 +96,32 @@ def _at(data: Any, path: tuple[str, ...]) -> list[Any]:
 
 _FORMATS: dict[str, Callable[[Any], str]] = {
     "boolean": lambda v: "true" if v else "false",
-    "number": lambda v: f"{v:g}",
-    "point": _point,
+    "number": lambda v: f"{v:g}" if isinstance(v, int | float) else str(v),  # a marker in an unfinished case: as it is
 }
 
 
 def _leaf(f: Field) -> Getter:
     """A column for a field: a list joined by ;, the values of every entry of a map or list as a
-    sorted set joined by ;, else the value as text."""
+    sorted set joined by ;, else the value as text (an unknown value: empty, left out of a set;
+    a missing field: what its ``x-csv`` says a missing field means, ``fehlt``)."""
     item = f.item if f.kind == "list" and f.item is not None else f
-    text = _FORMATS.get(item.kind, str)
+    format_ = _FORMATS.get(item.kind, str)
     across = "*" in f.path
+    missing = format_(f.csv["fehlt"]) if f.csv and "fehlt" in f.csv else ""
+
+    def text(value: Any) -> str:
+        known = _stated(value)[0] if item.may_be_unknown else value
+        return "" if known is None else format_(known)
 
     def get(data: dict[str, Any]) -> str:
         values = _at(data, f.path)
         if f.kind == "list":
             values = [v for inner in values for v in inner]
         if across:
-            return ";".join(sorted({text(v) for v in values}))
+            return ";".join(sorted({text(v) for v in values} - {""}))
         if f.kind == "list":
             return ";".join(text(v) for v in values)
-        return text(values[0]) if values else ""
+        return text(values[0]) if values else missing
 
     return get
 
@@ -81,27 +131,86 @@ def _value_at(path: tuple[str, ...]) -> Getter:
     return lambda data: str(_at(data, path)[0])
 
 
-def _pairs_at(path: tuple[str, ...], value: str) -> Getter:
-    """A map as key=value pairs, e.g. the stage per criterion."""
-    return lambda data: ";".join(f"{key}={entry[value]}" for key, entry in _at(data, path)[0].items())
+Parts = Callable[[Any], tuple[str, str, str]]  # a value → (as written, precision, note)
+_NO_PARTS = ("", "", "")
 
 
-def csv_columns(case_shape: Shape) -> list[tuple[str, str, Getter]]:
+def _pairs_at(path: tuple[str, ...], value: str, parts: Parts, index: int) -> Getter:
+    """A map as key=value pairs, e.g. the stage per criterion: the value (empty when unknown), its
+    precision (for known values) or its note (where there is one). A ; inside a note would split
+    the pair, so it is written as a comma."""
+
+    def get(data: dict[str, Any]) -> str:
+        pairs = ((key, parts(entry[value])) for key, entry in _at(data, path)[0].items())
+        return ";".join(f"{key}={shown[index].replace(';', ',')}" for key, shown in pairs if index == 0 or shown[index])
+
+    return get
+
+
+def _part_at(path: tuple[str, ...], parts: Parts, index: int) -> Getter:
+    def get(data: dict[str, Any]) -> str:
+        found = _at(data, path)
+        return (parts(found[0]) if found else _NO_PARTS)[index]
+
+    return get
+
+
+def _stated_parts(format_: Callable[[Any], str]) -> Parts:
+    def parts(value: Any) -> tuple[str, str, str]:
+        known, precision, note = _stated(value)
+        return ("" if known is None else format_(known)), precision, note
+
+    return parts
+
+
+# A value that may be unknown or uncertain: its column, then how precise it is and its note.
+UNKNOWN_EMPTY = ("leer, wenn nicht bekannt (der Grund steht dann in {spalte}_anmerkung)", "empty if not known (the reason is then in {spalte}_anmerkung)")
+PRECISION_COLUMN = ("{spalte}_genauigkeit", "Genauigkeit von {spalte}: exakt, ungefaehr oder strittig; leer, wenn nicht bekannt")
+NOTE_COLUMN = ("{spalte}_anmerkung", "Anmerkung zu {spalte}; ist der Wert nicht bekannt, der Grund")
+PAIRS_PRECISION = ("{spalte}_genauigkeit", "Genauigkeit der bekannten Werte von {spalte}: Schlüssel=exakt, ungefaehr oder strittig, durch ; getrennt")
+PAIRS_NOTE = ("{spalte}_anmerkung", "Anmerkungen zu {spalte} (bei nicht bekannten Werten der Grund): Schlüssel=Anmerkung, durch ; getrennt")
+
+
+def _with_parts(name: str, german: str, getters: list[Getter], pairs: bool = False) -> list[tuple[str, str, Getter]]:
+    precision, note = (PAIRS_PRECISION, PAIRS_NOTE) if pairs else (PRECISION_COLUMN, NOTE_COLUMN)
+    return [
+        (name, f"{german}; {UNKNOWN_EMPTY[0].format(spalte=name)}", getters[0]),
+        (precision[0].format(spalte=name), precision[1].format(spalte=name), getters[1]),
+        (note[0].format(spalte=name), note[1].format(spalte=name), getters[2]),
+    ]
+
+
+def _columns_of(f: Field, seasons: Seasons) -> list[tuple[str, str, Getter]]:
+    csv_ = f.csv or {}
+    name, german, wert = csv_["spalte"], csv_["beschreibung"], csv_.get("wert", "")
+    if "{schluessel}" in name:
+        return [(name.format(schluessel=key), german.format(schluessel=key), _value_at(f.path + (key, wert))) for key in f.keys]
+    if f.kind == "map" and f.item is not None:
+        inner = f.item.find(wert)
+        parts = _stated_parts(_FORMATS.get(inner.kind, str))
+        if not inner.may_be_unknown:
+            return [(name, german, _pairs_at(f.path, wert, parts, 0))]
+        return _with_parts(name, german, [_pairs_at(f.path, wert, parts, i) for i in range(3)], pairs=True)
+    if f.kind == "point":
+        point: Parts = functools.partial(_point, seasons=seasons)
+        return _with_parts(name, german, [_part_at(f.path, point, i) for i in range(3)])
+    if f.may_be_unknown:
+        parts = _stated_parts(_FORMATS.get(f.kind, str))
+        return _with_parts(name, german, [_part_at(f.path, parts, i) for i in range(3)])
+    return [(name, german, _leaf(f))]
+
+
+def csv_columns(case_shape: Shape, seasons: Seasons | None = None) -> list[tuple[str, str, Getter]]:
     """(column, German description, getter over the German source data), in the order of the
     schema: every field with an ``x-csv`` annotation (schemas/praxisbeispiel.schema.json). A map
-    gives one column per required key (``{schluessel}`` in the name) or ``key=value`` pairs."""
+    gives one column per required key (``{schluessel}`` in the name) or ``key=value`` pairs. A date,
+    and a value that may be unknown (``Field.may_be_unknown``), is followed by its precision
+    (``…_genauigkeit``) and its note (``…_anmerkung``; for an unknown value, the reason). *seasons*
+    names the seasons of dates such as "2016 (Frühjahr)" (their ids without it)."""
     columns: list[tuple[str, str, Getter]] = []
     for f in case_shape.fields():
-        if not f.csv:
-            continue
-        name, german, wert = f.csv["spalte"], f.csv["beschreibung"], f.csv.get("wert", "")
-        if "{schluessel}" in name:
-            for key in f.keys:
-                columns.append((name.format(schluessel=key), german.format(schluessel=key), _value_at(f.path + (key, wert))))
-        elif f.kind == "map":
-            columns.append((name, german, _pairs_at(f.path, wert)))
-        else:
-            columns.append((name, german, _leaf(f)))
+        if f.csv:
+            columns += _columns_of(f, seasons or {})
     return columns
 
 
@@ -110,9 +219,11 @@ COLUMN_DESCRIPTIONS_EN = {
     "titel": "Title (German)",
     "kurzbeschreibung": "Short summary (German)",
     "illustrativ": "true for invented examples",
+    "herkunft": "erhoben (collected by the research team, with consent) or oeffentliche-quellen (documented from publications)",
+    "oeffentlich_benannt": "true if the practice may name its place and organisations",
     "status": "laeuft (running), beendet (ended) or verstetigt (made permanent)",
-    "beginn": "Start (YYYY, YYYY-MM or YYYY-MM-DD)",
-    "ende": "End, if ended",
+    "beginn": "Start: YYYY, YYYY-MM or YYYY-MM-DD, a span as YYYY/YYYY, a season as YYYY (Frühjahr)",
+    "ende": "End, if ended, written like beginn",
     "zuletzt_geprueft": "Date last verified",
     "standorttyp": "Site type",
     "region": "District, independent city or sachsen",
@@ -120,8 +231,10 @@ COLUMN_DESCRIPTIONS_EN = {
     "handlungsfelder": "Fields of action, separated by ;",
     "akteurstypen": "Types of the actors involved, separated by ;",
     "instrumente": "Kinds of instruments, separated by ;",
+    "angebote": "Kinds of offers, separated by ;",
     "partizipationsstufe": "Step on the participation ladder",
     "kriterien": "criterion=stage, separated by ;",
+    "ergebnisse_evidenz": "What the results are based on (selbstberichtet: self-reported, dokumentiert: documented, extern-evaluiert: independently evaluated), separated by ;",
     "voraussetzungen_akteure": "Actor types needed, separated by ;",
     "voraussetzungen_ressourcen": "Resources needed, separated by ;",
     "personal_stunden_pro_monat": "Staff time in hours per month",
@@ -130,18 +243,37 @@ COLUMN_DESCRIPTIONS_EN = {
     "aufbauzeit_monate": "Time to set up in months",
     "politische_rueckendeckung": "Political backing: erforderlich (required), hilfreich (helpful), nicht-erforderlich (not required)",
 }
+_DERIVED_EN = {
+    PRECISION_COLUMN: "Precision of {spalte}: exakt (exact), ungefaehr (approximate) or strittig (disputed); empty if not known",
+    NOTE_COLUMN: "Note on {spalte}; if the value is not known, the reason",
+    PAIRS_PRECISION: "Precision of the known values of {spalte}: key=exakt (exact), ungefaehr (approximate) or strittig (disputed), separated by ;",
+    PAIRS_NOTE: "Notes on {spalte} (for values not known, the reason): key=note, separated by ;",
+}
 
 
-def column_description(name: str, german: str, lang: str) -> str:
-    if lang == SOURCE_LANGUAGE:
-        return german
+def _english(name: str, german: str) -> str:
+    for (pattern, german_pattern), english in _DERIVED_EN.items():
+        base = name.removesuffix(pattern.removeprefix("{spalte}"))
+        if base != name and german == german_pattern.format(spalte=base):
+            return english.format(spalte=base)
+    unknown_note = f"; {UNKNOWN_EMPTY[0].format(spalte=name)}"
+    if german.endswith(unknown_note):
+        found = COLUMN_DESCRIPTIONS_EN.get(name, german.removesuffix(unknown_note))
+        return f"{found}; {UNKNOWN_EMPTY[1].format(spalte=name)}"
     if name.startswith("eignung_"):
         return f"Verdict for {name.removeprefix('eignung_')}"
     return COLUMN_DESCRIPTIONS_EN.get(name, german)
 
 
+def column_description(name: str, german: str, lang: str) -> str:
+    """What a column holds, for /offene-daten/: German, else English (the data's values are
+    German ids either way)."""
+    return german if lang == SOURCE_LANGUAGE else _english(name, german)
+
+
 def cases_csv(model: Model) -> str:
-    columns = csv_columns(model.shape)
+    seasons = {entry_id: model.vocab("jahreszeiten").label(entry_id, SOURCE_LANGUAGE) for entry_id in model.vocab("jahreszeiten").entries}
+    columns = csv_columns(model.shape, seasons)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in columns])
@@ -160,7 +292,7 @@ def cases_json(model: Model, generated: dt.date) -> str:
             {
                 "id": case_id,
                 "url": f"praxis/{case_id}/",
-                "daten": record.data,
+                "daten": published(model.shape.root, record.data),
                 "beschreibung": record.body.strip(),
                 "uebersetzungen": translations,
             }
