@@ -1,8 +1,9 @@
 /*
  * The matcher "Passt das zu uns?" (/passt-das/): ranks the cases by their verdict for the chosen
- * site type and by how many of their prerequisites the site has; says what is missing, and
- * announces the outcome (how many cases suit the site type, the best match and its score) in the
- * results bar after the form. Without JavaScript the page lists every case with its prerequisites.
+ * site type and by how many of their known prerequisites the site has; one nobody knows is "zu
+ * klären", neither met nor missing (listed on the card). Says what is missing, and announces the
+ * outcome (how many cases suit the site type, the best match and its score) in the results bar
+ * after the form. Without JavaScript the page lists every case with its prerequisites.
  */
 (function () {
   "use strict";
@@ -23,9 +24,14 @@
     var bar = status.parentNode;
     var items = Array.prototype.slice.call(list.children);
 
+    /* Met of the known prerequisites; those nobody knows ("zu klären") are named, never counted. */
     function score(entry) {
-      return entry.missing.length === 0 ? form.getAttribute("data-all-met")
-        : fill(form.getAttribute("data-met-template"), { met: entry.needs.length - entry.missing.length, total: entry.needs.length });
+      var values = { met: entry.needs.length - entry.missing.length, total: entry.needs.length, unclear: entry.unclear };
+      if (entry.unclear) {
+        return entry.missing.length === 0 ? fill(form.getAttribute("data-all-met-unclear"), values)
+          : fill(form.getAttribute("data-met-unclear-template"), values);
+      }
+      return entry.missing.length === 0 ? form.getAttribute("data-all-met") : fill(form.getAttribute("data-met-template"), values);
     }
 
     /* The outcome in words: how many cases suit the site type, and the one ranked first. */
@@ -57,7 +63,8 @@
         var needs = words(item.getAttribute("data-needs"));
         var missing = needs.filter(function (need) { return !have[need]; });
         var verdict = site ? verdictsOf(item)[site] : "";
-        return { item: item, index: index, needs: needs, missing: missing, verdict: verdict };
+        var unclear = Number(item.getAttribute("data-unclear")) || 0;
+        return { item: item, index: index, needs: needs, missing: missing, unclear: unclear, verdict: verdict };
       });
       if (site) {
         ranked.sort(function (a, b) {

@@ -4,19 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from praxis_kb.model import Criterion
+from praxis_kb.model import Criterion, Precision, Stated
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
 
 
+def _stage(ctx: Context, criterion: Criterion, stage: Stated[int]) -> str:
+    """A stage as the page writes it: "Stufe 3 von 4 Weitgehend umgesetzt", "ca. Stufe 3 …" for an
+    estimate, "Stufe nicht bekannt"."""
+    if stage.value is None:
+        return ctx.t.stage_unknown
+    shown = ctx.t.step_of.format(n=stage.value, total=len(criterion.stages))
+    if stage.precision is Precision.APPROXIMATE:
+        shown = ctx.t.approx.format(date=shown)
+    elif stage.precision is Precision.DISPUTED:
+        shown = ctx.t.disputed.format(date=shown)
+    return f"{shown} {ctx.text(criterion.stages[stage.value - 1].label)}"
+
+
 def criterion_page(ctx: Context, criterion: Criterion) -> Page:
+    """A criterion, its stages, and the cases assessed on it: highest stage first; a case whose
+    stage nobody could assess last, as "nicht bekannt" with the reason."""
     addressing: list[dict[str, Any]] = []
     for case in ctx.model.cases_in(ctx.lang):
         for a in case.assessments:
             if a.criterion == criterion.id:
-                addressing.append({"case": case, "stage": a.stage.value, "justification": a.justification})
-    addressing.sort(key=lambda item: (-item["stage"], item["case"].title.casefold()))
+                addressing.append(
+                    {"case": case, "stage": a.stage.value, "shown": _stage(ctx, criterion, a.stage), "note": a.stage.note, "justification": a.justification}
+                )
+    addressing.sort(key=lambda item: (item["stage"] is None, -(item["stage"] or 0), item["case"].title.casefold()))
     body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
     return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)
 
@@ -28,10 +45,17 @@ def index_page(ctx: Context) -> Page:
     order = list(ctx.model.vocab("kriteriengruppen").entries)
     ordered = sorted(groups.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     cases = ctx.model.cases_in(ctx.lang)
-    stages = {(case.id, a.criterion): a.stage.value for case in cases for a in case.assessments}
+    stages = {(case.id, a.criterion): a.stage for case in cases for a in case.assessments}
     body = (
         environment()
         .get_template("criteria_index.md.j2")
-        .render(groups=ordered, cases=cases, stages=stages, all_criteria=list(ctx.model.criteria.values()), **ctx.helpers("../"))
+        .render(
+            groups=ordered,
+            cases=cases,
+            stages=stages,
+            any_unknown=any(not stage.known for stage in stages.values()),
+            all_criteria=list(ctx.model.criteria.values()),
+            **ctx.helpers("../"),
+        )
     )
     return ctx.page(f"kriterien/index.{ctx.lang}.md", ctx.t.criteria, "", body)
