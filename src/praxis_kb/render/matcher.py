@@ -1,15 +1,15 @@
 """ "Passt das zu uns?": cases ranked by how many of their prerequisites a site has (matcher.js).
 
-A prerequisite nobody knows (whether the practice needs political backing, say) is neither met
-nor missing: the card lists it under "Zu klären" with its reason, and the ranking counts only the
-prerequisites that are known.
+A prerequisite nobody knows (whether the practice needs political backing, how much staff time or
+money it takes) is neither met nor missing: the card lists it under "Zu klären" with its reason,
+and the ranking counts only the prerequisites that are known.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from praxis_kb.model import Case
+from praxis_kb.model import Case, Stated
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
@@ -26,9 +26,23 @@ def needs(ctx: Context, case: Case) -> list[dict[str, str]]:
 
 
 def unclear(ctx: Context, case: Case) -> list[dict[str, str]]:
-    """The prerequisites the matcher asks about that nobody knows, each with its reason."""
-    backing = case.transfer.prerequisites.political_backing
-    return [] if backing.known else [{"label": ctx.t.political_backing, "reason": backing.note}]
+    """The prerequisites nobody knows, each with its reason: political backing (which the matcher
+    asks about), and the effort a site must plan for (staff time, costs, time to set up)."""
+    pre = case.transfer.prerequisites
+    asked: list[tuple[str, list[Stated[Any]], str]] = [  # label, statements, their explanation
+        (ctx.t.political_backing, [pre.political_backing], pre.political_note),
+        (ctx.t.staff, [pre.staff_hours_per_month], pre.staff_note),
+        (ctx.t.costs, [pre.cost_min, pre.cost_max], pre.cost_note),
+        (ctx.t.setup_time, [pre.setup_months], ""),
+    ]
+    found = []
+    for label, statements, explanation in asked:
+        unknown = [s for s in statements if not s.known]
+        if unknown:
+            # the reason given with the value, else the explanation beside it (which then says why)
+            reason = " ".join(dict.fromkeys(s.note for s in unknown if s.note)) or explanation
+            found.append({"label": label, "reason": reason})
+    return found
 
 
 def page(ctx: Context) -> Page:
