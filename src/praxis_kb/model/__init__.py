@@ -108,6 +108,7 @@ class Entry:
     area: str = ""
     level: str = ""
     features: Features = field(default_factory=Features)  # site types only
+    directed: bool = False  # relation kinds: one actor acts on the other (von → zu)
 
 
 @dataclass(frozen=True)
@@ -656,6 +657,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
             raw.get("bereich", ""),
             raw.get("ebene", ""),
             features,
+            directed=bool(raw.get("gerichtet", False)),
         )
     return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
 

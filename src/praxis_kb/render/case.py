@@ -11,31 +11,15 @@ from pymdownx.slugs import slugify
 
 from praxis_kb.model import Case
 from praxis_kb.render import hyphenate, svg
+from praxis_kb.render import network as network_
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment, narrative_html
 from praxis_kb.render.fragments import Page
 
 
 def network(ctx: Context, case: Case) -> dict[str, Any]:
-    actor_types = ctx.model.vocab("akteurstypen").entries
-    keys = list(case.actors)
-    actors: list[dict[str, Any]] = []
-    for number, key in enumerate(keys, 1):
-        actor = case.actors[key]
-        group = actor_types[actor.types[0]].group
-        actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
-    nodes = [svg.Node(a["number"], a["group"]) for a in actors]
-    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency.value or "", t.occasional) for t in case.ties]
-    group_order = list(ctx.model.vocab("akteursgruppen").entries)
-    groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
-    picture = svg.network_map(
-        nodes,
-        edges,
-        ctx.t.network_map_title.format(title=case.title),
-        ctx.t.network_map_desc.format(actors=len(actors), ties=len(edges)),
-        f"netz-{case.id}",
-    )
-    return {"svg": picture, "actors": actors, "groups": groups}
+    """The network section: its maps over time and its tables (render/network.py)."""
+    return network_.network(ctx, case)
 
 
 def ladder(ctx: Context, current: str, ident: str) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -20,13 +21,22 @@ class Context:
     """What every page of one language needs: the model, the language, its strings, addresses and
     the helpers the templates call."""
 
-    def __init__(self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None, site_url: str = "", pdf: bool = False) -> None:
+    def __init__(
+        self,
+        model: Model,
+        lang: str,
+        coverage: list[coverage_.LanguageCoverage] | None = None,
+        site_url: str = "",
+        pdf: bool = False,
+        today: dt.date | None = None,
+    ) -> None:
         self.model = model
         self.lang = lang
         self.t = Strings(lang)
         self.coverage = coverage or []
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.pdf = pdf
+        self.today = today or dt.date.today()  # the build's date: what a page calls "now"
 
     def url_of(self, path: str) -> str:
         """The public address of a page below this language's root, if site_url is known."""
