@@ -53,7 +53,10 @@ class Statements:
         """A note as a small line of its own ("Anmerkung: …"); nothing when there is none."""
         if not text or not text.strip():
             return EMPTY
-        return Markup('<span class="pk-note"><span class="pk-note__label">{}:</span> {}</span>').format(self.t.stated_note, text.strip())
+        # dir="auto": a note not yet translated keeps its own direction inside a right-to-left page
+        return Markup('<span class="pk-note"><span class="pk-note__label">{}:</span> <span dir="auto">{}</span></span>').format(
+            self.t.stated_note, text.strip()
+        )
 
     def notes(self, texts: Iterable[str]) -> Markup:
         """Several notes, each once, in their order."""
@@ -154,6 +157,5 @@ class Statements:
 
     def clarify(self, what: str, shown: Shown) -> Markup:
         """A prerequisite nobody knows, as a line to clarify instead of a box to tick:
-        "klären: Personalaufwand: nicht bekannt – vor Ort klären", with the reason below."""
-        t = self.t
-        return Markup('<span class="pk-clarify__mark">{}:</span> {}: {} – {}{}').format(t.clarify, what, shown.inline, t.clarify_here, shown.notes)
+        "Personalaufwand: nicht bekannt – vor Ort klären", with the reason below."""
+        return Markup("{}: {} – {}{}").format(what, shown.inline, self.t.clarify_here, shown.notes)
