@@ -164,7 +164,7 @@ def _between(ctx: Context, start: str, end: str) -> str:
 def point_text(ctx: Context, point: DatePoint | None) -> str:
     if point is None:
         return ""
-    return format_point(point, ctx.lang) if point.known else ctx.t.network_unknown
+    return format_point(point, ctx.lang) if point.known else ctx.t.stated_unknown
 
 
 def period_text(ctx: Context, period: Period) -> str:
@@ -181,15 +181,15 @@ def period_notes(period: Period) -> list[str]:
 
 def precision_text(ctx: Context, precision: Precision) -> str:
     if precision is Precision.APPROXIMATE:
-        return ctx.t.network_approximate
+        return ctx.t.stated_approximate
     if precision is Precision.DISPUTED:
-        return ctx.t.network_disputed
+        return ctx.t.stated_disputed
     return ""
 
 
 def frequency_text(ctx: Context, frequency: Stated[str]) -> str:
     """How often, as the case says it: a label, "nicht bekannt", with how sure it is."""
-    shown = ctx.label("haeufigkeiten", frequency.value) if frequency.value is not None else ctx.t.network_unknown
+    shown = ctx.label("haeufigkeiten", frequency.value) if frequency.value is not None else ctx.t.stated_unknown
     qualifier = precision_text(ctx, frequency.precision)
     return f"{shown} ({qualifier})" if qualifier else shown
 
