@@ -95,6 +95,14 @@ def test_a_period_contains_its_days() -> None:
     assert network.Span("2020-01-01", "").contains("2099-01-01")
 
 
+def test_both_ends_of_a_period_are_said_as_precisely_as_the_finer_one(built: model.Model) -> None:
+    ctx = Context(built, "de", today=TODAY)
+    assert network.span_label(ctx, network.Span("2016-07-01", "2016-12-31")) == "Juli 2016 – Dezember 2016"
+    assert network.span_label(ctx, network.Span("2017-01-01", "2018-12-31")) == "2017 – 2018"
+    assert network.span_label(ctx, network.Span("2021-01-01", "2021-12-31", Precision.APPROXIMATE)) == "ca. 2021"
+    assert network.span_label(ctx, network.Span("2023-01-01", "")) == "seit 2023"
+
+
 @pytest.mark.parametrize(
     ("day", "end", "expected"),
     [
@@ -254,8 +262,8 @@ def test_the_map_shows_now_and_each_earlier_period_once(built: model.Model) -> N
     ids = re.findall(r'<svg class="pk-network-map"[^>]*aria-labelledby="([^ ]+)-title', "".join(str(e["svg"]) for e in earlier))
     assert ids == [f"netz-{CASE}-1", f"netz-{CASE}-2", f"netz-{CASE}-3"]
     then = earlier[1]
-    assert [str(item) for item in then["gone"]][0] == "8 <bdi>Freier Träger der FSA</bdi>"
-    assert any("als <bdi>Flüchtlingssozialarbeit (FSA)</bdi>" in str(item) for item in then["new"])
+    assert [str(item) for item in then["gone"]][0] == "8 <bdi>Freier Träger der FSA</bdi> <bdi>(2018 – 2020)</bdi>"
+    assert any("in der Rolle „<bdi>Flüchtlingssozialarbeit (FSA)</bdi>“ <bdi>(seit 2021)</bdi>" in str(item) for item in then["new"])
 
 
 def test_ended_ties_and_actors_stay_on_the_map_of_now(built: model.Model) -> None:
@@ -265,8 +273,9 @@ def test_ended_ties_and_actors_stay_on_the_map_of_now(built: model.Model) -> Non
     actors = shown["actors"]
     assert isinstance(actors, list)
     former = actors[-1]
-    assert former["name"] == "Freier Träger der FSA" and not former["present"] and former["when"] == "2018 – 2020"
-    assert former["precision"] == "strittig" and former["note"] == "Die Quellen nennen 2018 und 2019."
+    assert former["name"] == "Freier Träger der FSA" and not former["present"] and former["when"].inline == "2018 – 2020"
+    assert re.match(r'<span>Freier Träger der FSA <span class="pk-uncertain[^"]*">strittig</span></span><span class="pk-note">', former["name_cell"])
+    assert "Die Quellen nennen 2018 und 2019." in former["name_cell"]
 
 
 def test_both_roles_of_the_authority_are_shown_with_their_periods(built: model.Model) -> None:
@@ -275,7 +284,7 @@ def test_both_roles_of_the_authority_are_shown_with_their_periods(built: model.M
     assert isinstance(actors, list)
     authority = actors[1]
     assert authority["types"] == ["Ausländerbehörde", "Flüchtlingssozialarbeit (FSA), seit 2021"]
-    assert authority["type_notes"] == ["Vorher trug ein freier Träger die FSA."]
+    assert "Vorher trug ein freier Träger die FSA." in authority["type_notes"]
     assert str(authority["icons"]).count("<svg") == 2
     assert {"verwaltung", "sozialarbeit"} <= set(shown["groups"])
 
@@ -287,9 +296,10 @@ def test_the_ties_table_keeps_direction_period_and_unknown_frequency(built: mode
     funding, joint = ties[-2], ties[-1]
     assert str(funding["between"]) == "<bdi>Kommunales Wohnungsunternehmen</bdi> → <bdi>Freier Träger der FSA</bdi>"
     assert str(joint["between"]) == "<bdi>Freier Träger der FSA</bdi> ↔ <bdi>Mieter*innen-Lots*innen</bdi>"
-    assert funding["frequency"] == "nicht bekannt" and funding["frequency_note"] == "Niemand konnte es sagen."
-    assert joint["frequency"] == "Monatlich (ungefähr)" and joint["frequency_note"] == "Nach Erinnerung der Lots*innen."
-    assert funding["when"] == "2019 – 2020" and not funding["present"]
+    assert "nicht bekannt" in funding["frequency"].inline and "Niemand konnte es sagen." in funding["frequency"].notes
+    assert re.fullmatch(r'Monatlich <span class="pk-uncertain[^"]*">ungefähr</span>', joint["frequency"].inline)
+    assert "Nach Erinnerung der Lots*innen." in joint["frequency"].notes
+    assert funding["when"].inline == "2019 – 2020" and not funding["present"]
 
 
 def test_in_arabic_the_arrow_points_the_way_the_line_reads(built: model.Model) -> None:

@@ -20,7 +20,8 @@ from markupsafe import Markup, escape
 from praxis_kb.model import Actor, Case, DatePoint, Period, Precision, Stated, Tie
 from praxis_kb.render import svg
 from praxis_kb.render.context import Context
-from praxis_kb.render.strings import format_list, format_point
+from praxis_kb.render.statements import Shown
+from praxis_kb.render.strings import format_list
 
 # ------------------------------------------------------------------------------------ periods
 
@@ -118,10 +119,6 @@ def case_periods(case: Case) -> list[Period]:
     return periods + [tie.period for tie in case.ties]
 
 
-def dated(period: Period) -> bool:
-    return any(point is not None and (point.known or point.note) for point in (period.since, period.until))
-
-
 def ever_held_by(period: Period, day: str) -> bool:
     """Whether it had begun by *day* (it may have ended since)."""
     return period.since is None or not period.since.known or period.since.bounds()[0] <= day
@@ -135,63 +132,36 @@ def type_held(actor: Actor, kind: str, day: str) -> bool:
 # ------------------------------------------------------------------------------------ words
 
 
-def coarse_point(day: str, *, end: bool, precision: Precision) -> DatePoint:
-    """A period's boundary as a date as coarse as it allows: a whole year, a month, or the day."""
-    if day[5:] == ("12-31" if end else "01-01"):
+def coarse_point(day: str, *, end: bool, precision: Precision, finest: int = 4) -> DatePoint:
+    """A period's boundary as a date as coarse as it allows: a whole year, a month, or the day;
+    never coarser than *finest* characters of an ISO date (4 a year, 7 a month, 10 a day)."""
+    if finest <= 4 and day[5:] == ("12-31" if end else "01-01"):
         return DatePoint(day[:4], precision)
-    if (day_after(day) if end else day)[8:] == "01":
+    if finest <= 7 and (day_after(day) if end else day)[8:] == "01":
         return DatePoint(day[:7], precision)
     return DatePoint(day, precision)
 
 
 def span_label(ctx: Context, span: Span) -> str:
-    """A period in words: "2016 – 2019", "2021", "seit 2020", "bis 2015"."""
-    start = coarse_point(span.start, end=False, precision=span.start_precision) if span.start else None
-    end = coarse_point(span.end, end=True, precision=span.end_precision) if span.end else None
+    """A period in words: "2016 – 2019", "2021", "Juli 2016 – Dezember 2016", "seit 2020", "bis
+    2015"; both ends as precise as the finer of them."""
+    ends = ((span.start, False, span.start_precision), (span.end, True, span.end_precision))
+    finest = max((len(coarse_point(day, end=is_end, precision=sure).value) for day, is_end, sure in ends if day), default=4)
+    start, end = (coarse_point(day, end=is_end, precision=sure, finest=finest) if day else None for day, is_end, sure in ends)
     if start is not None and end is not None and start.value == end.value:  # one year, one month
-        return format_point(DatePoint(start.value, _worse(start.precision, end.precision)), ctx.lang)
-    return _between(ctx, format_point(start, ctx.lang) if start else "", format_point(end, ctx.lang) if end else "")
+        return ctx.say.date(DatePoint(start.value, _worse(start.precision, end.precision)))
+    return str(ctx.say.period(Period(start, end)).inline)
 
 
-def _between(ctx: Context, start: str, end: str) -> str:
-    if start and end:
-        return ctx.t.network_span.format(start=start, end=end)
-    if start:
-        return ctx.t.network_since.format(date=start)
-    return ctx.t.network_until.format(date=end) if end else ""
+def cell(inline: Markup, notes: Markup) -> Markup:
+    """A table cell's content: what stands in its line kept together (a phone shows a cell as a
+    grid, each element in a row of its own), its notes below."""
+    return (Markup("<span>{}</span>").format(inline) if "<" in inline else inline) + notes
 
 
-def point_text(ctx: Context, point: DatePoint | None) -> str:
-    if point is None:
-        return ""
-    return format_point(point, ctx.lang) if point.known else ctx.t.stated_unknown
-
-
-def period_text(ctx: Context, period: Period) -> str:
-    """When something held, in words: "seit 2021", "bis 2019", "2016 – 2019"; "" if undated."""
-    if not dated(period):
-        return ""
-    return _between(ctx, point_text(ctx, period.since), point_text(ctx, period.until))
-
-
-def period_notes(period: Period) -> list[str]:
-    notes = [point.note for point in (period.since, period.until) if point is not None and point.note]
-    return [*notes, period.note] if period.note else notes
-
-
-def precision_text(ctx: Context, precision: Precision) -> str:
-    if precision is Precision.APPROXIMATE:
-        return ctx.t.stated_approximate
-    if precision is Precision.DISPUTED:
-        return ctx.t.stated_disputed
-    return ""
-
-
-def frequency_text(ctx: Context, frequency: Stated[str]) -> str:
-    """How often, as the case says it: a label, "nicht bekannt", with how sure it is."""
-    shown = ctx.label("haeufigkeiten", frequency.value) if frequency.value is not None else ctx.t.stated_unknown
-    qualifier = precision_text(ctx, frequency.precision)
-    return f"{shown} ({qualifier})" if qualifier else shown
+def frequency(ctx: Context, stated: Stated[str]) -> Shown:
+    """How often, as the case says it: a label or "nicht bekannt", how sure it is, its note."""
+    return ctx.say.stated(stated, lambda value: ctx.label("haeufigkeiten", value))
 
 
 # ------------------------------------------------------------------------------------ rows
@@ -201,7 +171,7 @@ def isolated(template: str, **names: str) -> Markup:
     """*template* with each name set apart (``bdi``): a name in another script than the page's
     keeps its place, and an arrow between two names points the page's way (Arabic names on an
     English page, German ones on an Arabic page)."""
-    return Markup(escape(template)).format(**{key: Markup("<bdi>{}</bdi>").format(value) for key, value in names.items()})  # noqa: S704
+    return escape(template).format(**{key: Markup("<bdi>{}</bdi>").format(value) for key, value in names.items()})
 
 
 def _group_of(ctx: Context, kind: str) -> str:
@@ -221,16 +191,23 @@ def _groups(ctx: Context, actor: Actor, day: str | None) -> tuple[str, list[tupl
     return main, list(others.items())
 
 
+def _types(ctx: Context, actor: Actor) -> tuple[list[str], Markup]:
+    """The actor's roles, each with its period where it has one, and the notes of those periods."""
+    shown: list[str] = []
+    notes = Markup("")
+    for kind in actor.types:
+        label = ctx.label("akteurstypen", kind)
+        when = ctx.say.period(actor.type_periods[kind]) if kind in actor.type_periods else None
+        shown.append(escape(ctx.t.network_with_period).format(text=label, period=when.inline) if when and when.known else label)
+        notes += when.notes if when else Markup("")
+    return shown, notes
+
+
 def actor_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, Any]]:
     rows = []
     for number, actor in enumerate(case.actors.values(), 1):
         main, others = _groups(ctx, actor, today)
-        types = []
-        for kind in actor.types:
-            period = actor.type_periods.get(kind, Period())
-            when = period_text(ctx, period)
-            label = ctx.label("akteurstypen", kind)
-            types.append(ctx.t.network_with_period.format(text=label, period=when) if when else label)
+        types, type_notes = _types(ctx, actor)
         rows.append(
             {
                 "number": number,
@@ -240,12 +217,10 @@ def actor_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, An
                 "icons": Markup("").join(svg.legend_icon(g) for g in [main, *(g for g, _ in others)]),
                 "types": types,
                 "types_dated": bool(actor.type_periods),
-                "type_notes": [n for kind in actor.types for n in period_notes(actor.type_periods.get(kind, Period()))],
-                "when": period_text(ctx, actor.period),
-                "when_notes": period_notes(actor.period),
+                "type_notes": type_notes,
+                "when": ctx.say.period(actor.period),
                 "present": today is None or actor.period.holds_on(today),
-                "precision": precision_text(ctx, actor.precision),
-                "note": actor.note,
+                "name_cell": cell(escape(actor.name) + ctx.say.hedge(actor.precision), ctx.say.note(actor.note)),
             }
         )
     return rows
@@ -261,18 +236,17 @@ def tie_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, Any]
     for tie in case.ties:
         source, target = case.actors[tie.source].name, case.actors[tie.target].name
         between = ctx.t.network_directed if directed(ctx, tie) else ctx.t.network_mutual
+        how_often = frequency(ctx, tie.frequency)
         rows.append(
             {
                 "between": isolated(between, source=source, target=target),
                 "kind": tie.kind,
-                "frequency": frequency_text(ctx, tie.frequency),
-                "frequency_note": tie.frequency.note,
-                "when": period_text(ctx, tie.period),
-                "when_notes": period_notes(tie.period),
+                "frequency": how_often,
+                "frequency_cell": cell(how_often.inline, how_often.notes),
+                "when": ctx.say.period(tie.period),
                 "present": today is None or tie.period.holds_on(today),
                 "description": tie.description,
-                "precision": precision_text(ctx, tie.precision),
-                "note": tie.note,
+                "details_cell": cell(escape(tie.description) + ctx.say.hedge(tie.precision), ctx.say.note(tie.note)),
             }
         )
     return rows
@@ -288,7 +262,13 @@ def _statements(ctx: Context, case: Case) -> list[tuple[Period, Markup]]:
             found.append((period, isolated(ctx.t.network_as_role, name=actor.name, role=ctx.label("akteurstypen", kind))))
     for row, tie in zip(tie_rows(ctx, case, None), case.ties, strict=True):
         found.append((tie.period, Markup("{}: {}").format(row["between"], ctx.label("beziehungsarten", tie.kind))))
-    return found
+    return [(period, text + _when(ctx, period)) for period, text in found]
+
+
+def _when(ctx: Context, period: Period) -> Markup:
+    """ " (2016 – 2019)" after a statement that has a period; nothing after one that has none."""
+    shown = ctx.say.period(period)
+    return Markup(" <bdi>({})</bdi>").format(shown.inline) if shown.known else Markup("")
 
 
 def differences(ctx: Context, case: Case, then: str, now: str) -> tuple[list[Markup], list[Markup]]:
@@ -384,6 +364,6 @@ def network(ctx: Context, case: Case) -> dict[str, Any]:
         "now": ctx.t.network_now.format(period=span_label(ctx, current)) if current and current.start else "",
         "earlier": earlier,
         "earlier_summary": ctx.t.network_earlier.format(periods=format_list(labels, ctx.lang)),
-        "dated": any(row["when"] for row in ties) or any(row["when"] for row in actors),
+        "dated": any(row["when"].known for row in ties) or any(row["when"].known for row in actors),
         "line_key": line_key(ctx, case, faded),
     }
