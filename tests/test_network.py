@@ -165,7 +165,7 @@ def test_kinds_of_ties_are_drawn_apart() -> None:
 
     assert drawn("double").count("<line") == 2 and 'stroke="#fff"' in drawn("double")  # two rails
     assert drawn("diamond").count("<polygon") == 2  # the owner's diamond and the arrowhead
-    assert 'stroke-dasharray="10 3 2 3"' in drawn("dashdot")
+    assert 'stroke-dasharray="13 6.5 0.1 6.5"' in drawn("dashdot")  # a dash and a dot, gaps wider than the round caps
     assert len({drawn(style) for style in ("", "double", "diamond", "dashdot")}) == 4
 
 
@@ -308,6 +308,17 @@ def test_in_arabic_the_arrow_points_the_way_the_line_reads(built: model.Model) -
     ties = shown["ties"]
     assert isinstance(ties, list)
     assert "←" in str(ties[-2]["between"]) and "→" not in str(ties[-2]["between"])
+
+
+def test_other_actors_are_drawn_in_a_neutral_group_not_as_civil_society(built: model.Model) -> None:
+    shown = section(built, built.cases[CASE]["de"])
+    actors = shown["actors"]
+    assert isinstance(actors, list)
+    advice = next(a for a in actors if a["name"].startswith("Energieberatung"))  # typen: [sonstige]
+    assert advice["group"] == "sonstige"
+    fill, kind = svg.GROUP_STYLE["sonstige"]
+    assert fill not in {style[0] for group, style in svg.GROUP_STYLE.items() if group != "sonstige"}
+    assert f'fill="{fill}"' in str(shown["svg"])
 
 
 def test_the_key_explains_only_what_the_maps_show(built: model.Model) -> None:

@@ -137,6 +137,23 @@ def _offsets(edges: Sequence[Edge]) -> list[float]:
     return shifts
 
 
+ENDED_WIDTH = 3.0  # dots of one size, whatever the tie's frequency was
+
+
+def _head(tip: tuple[float, float], ux: float, uy: float, length: float, spread: float, colour: str) -> str:
+    """An arrowhead whose point is *tip*, pointing along (ux, uy)."""
+    x, y = tip
+    bx, by = x - ux * length, y - uy * length
+    return f'<polygon points="{x:.1f},{y:.1f} {bx - uy * spread:.1f},{by + ux * spread:.1f} {bx + uy * spread:.1f},{by - ux * spread:.1f}" fill="{colour}"/>'
+
+
+def _diamond(start: tuple[float, float], ux: float, uy: float, length: float, spread: float, colour: str) -> str:
+    """An owner's diamond from *start* along (ux, uy)."""
+    x, y = start
+    mx, my, fx, fy = x + ux * length / 2, y + uy * length / 2, x + ux * length, y + uy * length
+    return f'<polygon points="{x:.1f},{y:.1f} {mx - uy * spread:.1f},{my + ux * spread:.1f} {fx:.1f},{fy:.1f} {mx + uy * spread:.1f},{my - ux * spread:.1f}" fill="{colour}"/>'
+
+
 def _tie(edge: Edge, start: tuple[float, float], end: tuple[float, float], shift: float, node_radius: float) -> str:
     """One tie: its line, and an arrowhead or an owner's diamond where it has one."""
     (x1, y1), (x2, y2) = start, end
@@ -144,27 +161,19 @@ def _tie(edge: Edge, start: tuple[float, float], end: tuple[float, float], shift
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     if shift:  # a parallel line beside the others between the same two actors
         x1, y1, x2, y2 = x1 - uy * shift, y1 + ux * shift, x2 - uy * shift, y2 + ux * shift
-    width = FREQUENCY_WIDTH.get(edge.frequency, 1.5)
+    width = ENDED_WIDTH if edge.ended else FREQUENCY_WIDTH.get(edge.frequency, 1.5)
     colour = ENDED_COLOUR if edge.ended else TIE_COLOUR
     marks = []
-    if edge.directed:  # the line stops where the arrowhead begins, the tip just outside the node
-        tip = node_radius + 3
+    if edge.directed:  # the line stops inside the arrowhead, whose tip lies just outside the node
         head = 8 + width
-        x2, y2 = x2 - ux * tip, y2 - uy * tip
-        spread = 3.5 + width / 2
-        bx, by = x2 - ux * head, y2 - uy * head
-        marks.append(
-            f'<polygon points="{x2:.1f},{y2:.1f} {bx - uy * spread:.1f},{by + ux * spread:.1f} {bx + uy * spread:.1f},{by - ux * spread:.1f}" fill="{colour}"/>'
-        )
-        x2, y2 = bx + ux * 1, by + uy * 1
-    if edge.style == "diamond":  # at the owner's end
-        near = node_radius + 2
-        x1, y1 = x1 + ux * near, y1 + uy * near
-        mid_x, mid_y, far_x, far_y = x1 + ux * 7, y1 + uy * 7, x1 + ux * 14, y1 + uy * 14
-        marks.append(
-            f'<polygon points="{x1:.1f},{y1:.1f} {mid_x - uy * 4.5:.1f},{mid_y + ux * 4.5:.1f} {far_x:.1f},{far_y:.1f} {mid_x + uy * 4.5:.1f},{mid_y - ux * 4.5:.1f}" fill="{colour}"/>'
-        )
-        x1, y1 = far_x, far_y
+        x2, y2 = x2 - ux * (node_radius + 3), y2 - uy * (node_radius + 3)
+        marks.append(_head((x2, y2), ux, uy, head, 3.5 + width / 2, colour))
+        x2, y2 = x2 - ux * (head - 1), y2 - uy * (head - 1)
+    if edge.style == "diamond":  # at the owner's end, wider than the line
+        x1, y1 = x1 + ux * (node_radius + 2), y1 + uy * (node_radius + 2)
+        size = 14 + width * 1.5
+        marks.append(_diamond((x1, y1), ux, uy, size, 4.5 + width / 2, colour))
+        x1, y1 = x1 + ux * (size - 1), y1 + uy * (size - 1)
     return _line(edge, (x1, y1, x2, y2), width, colour) + "".join(marks)
 
 
@@ -172,12 +181,12 @@ def _line(edge: Edge, ends: tuple[float, float, float, float], width: float, col
     x1, y1, x2, y2 = ends
     coords = f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
     stroke = f' stroke="{colour}"' if colour != TIE_COLOUR else ""
-    if edge.ended:  # dots, spaced by their own width so that they stay dots
-        width = max(width, 2.5)
-        return f'<line {coords} stroke-width="{width}"{stroke} stroke-dasharray="0.1 {width * 2 + 3:g}"/>'
+    gap = width + 3  # round caps reach half the width into a gap on each side
+    if edge.ended:  # dots
+        return f'<line {coords} stroke-width="{width:g}"{stroke} stroke-dasharray="0.1 {gap:g}"/>'
     dash = ' stroke-dasharray="5 4"' if edge.dashed else ""
-    if edge.style == "dashdot":
-        dash = ' stroke-dasharray="10 3 2 3"'
+    if edge.style == "dashdot":  # a dash, a dot
+        dash = f' stroke-dasharray="{width * 2 + 6:g} {gap:g} 0.1 {gap:g}"'
     if edge.style == "double":  # two rails: a wide line with a white one along its middle
         return f'<line {coords} stroke-width="{width + 3:g}"{dash}/><line {coords} stroke-width="{max(width - 1, 1.2):g}" stroke="#fff"{dash}/>'
     return f'<line {coords} stroke-width="{width}"{stroke}{dash}/>'
@@ -239,12 +248,12 @@ def line_sample(*, directed: bool = False, style: str = "", ended: bool = False)
 
 def node_sample() -> Markup:
     """A hollow node for the map's key: not part of the network at the map's time."""
-    return _sample(_node(Node(0, "", present=False), 24, 24, 19, 0, numbered=False), 48, 48)
+    return _sample(_node(Node(0, "", present=False), 60, 24, 19, 0, numbered=False), 120, 48)
 
 
 def badge_sample() -> Markup:
     """A node with a mark for a further role, for the map's key."""
-    return _sample(_node(Node(0, "verwaltung", (Badge("sozialarbeit"),)), 22, 28, 19, -math.pi / 4, numbered=False), 48, 48)
+    return _sample(_node(Node(0, "verwaltung", (Badge("sozialarbeit"),)), 58, 28, 19, -math.pi / 4, numbered=False), 120, 48)
 
 
 @dataclass(frozen=True)
