@@ -732,7 +732,9 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
             list(transfer["stolpersteine"]),
         ),
         refugee_perspective=RefugeePerspective(
-            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])]
+            perspective["einschaetzung"],
+            perspective["erhoben"],
+            [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])],
         ),
         results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", [])), _precision(r), r.get("anmerkung", "")) for r in d["ergebnisse"]],
         timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],

@@ -202,23 +202,26 @@ class _Reader:
             return Field(kind="list", item=item, **common)
         if "x-vokabular" in s:
             return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
-        if s.get("x-angabe"):  # a value (first branch) that may be unknown or carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-hinweis")} | s["anyOf"][0]
-            return replace(self.read(inner, base, key, path, required), may_be_unknown=True)
-        if "x-aussage" in s:  # a text (first branch) that may carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-aussage", "x-hinweis")} | s["anyOf"][0]
-            return self.read(inner, base, key, path, required)
+        if s.get("x-angabe") or s.get("x-aussage"):
+            return self.statement(s, base, key, path, required)
         if "anyOf" in s:
             return Field(kind="point", **common)
-        if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
-            return Field(kind=s.get("type", "boolean"), **common)
-        if s.get("format") == "date":
-            return Field(kind="date", **common)
-        if s.get("x-uebersetzbar"):
-            return Field(kind="text", **common)
-        if ref_name == "kennung":
-            return Field(kind="id", **common)
-        return Field(kind="string", **common)
+        return Field(kind=_scalar_kind(s, ref_name), **common)
+
+    def statement(self, s: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
+        """A value (the first branch) that may also be unknown (``x-angabe``) or carry a note."""
+        inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
+        return replace(self.read(inner, base, key, path, required), may_be_unknown=bool(s.get("x-angabe")))
+
+
+def _scalar_kind(s: dict[str, Any], ref_name: str) -> str:
+    if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
+        return str(s.get("type", "boolean"))
+    if s.get("format") == "date":
+        return "date"
+    if s.get("x-uebersetzbar"):
+        return "text"
+    return "id" if ref_name == "kennung" else "string"
 
 
 def case_shape(documents: Mapping[str, dict[str, Any]]) -> Shape:
