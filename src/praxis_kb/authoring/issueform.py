@@ -153,7 +153,9 @@ def fields(site_types: list[tuple[str, str]], shape: Shape | None = None) -> lis
 
 INTRO = (
     "Danke, dass Sie ein Praxisbeispiel teilen! Füllen Sie aus, was Sie wissen; das Projektteam prüft die Angaben, "
-    "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis.\n\n"
+    "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis. Was niemand weiß, ist kein Fehler: "
+    "Wo ein Feld es anbietet, antworten Sie „unbekannt“ oder wählen „Nicht bekannt“. Schätzungen "
+    "kennzeichnen Sie mit „ca.“.\n\n"
     "**Bitte keine Angaben, die eine geflüchtete Person erkennbar machen** – keine Namen, kein Alter, keine "
     "Herkunftsorte, keine Adressen. Personen nur mit ihrer Funktion nennen."
 )
