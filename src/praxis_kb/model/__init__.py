@@ -308,6 +308,7 @@ class Figure:
     unit: str = ""
     as_of: DatePoint | None = None
     source: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -612,7 +613,7 @@ def _operator(o: dict[str, Any]) -> Operator:
 
 
 def _figure(f: dict[str, Any]) -> Figure:
-    return Figure(f["bezeichnung"], _stated(f["wert"]), f.get("einheit", ""), _maybe_date(f, "stand"), f.get("quelle", ""))
+    return Figure(f["bezeichnung"], _stated(f["wert"]), f.get("einheit", ""), _maybe_date(f, "stand"), f.get("quelle", ""), f.get("anmerkung", ""))
 
 
 def _funding(f: dict[str, Any]) -> Funding:

@@ -30,11 +30,14 @@ GROUP_STYLE: dict[str, tuple[str, str]] = {
 FALLBACK_STYLE = ("#3f3f3f", "circle")
 
 FREQUENCY_WIDTH = {
+    "fortlaufend": 5.5,
     "woechentlich": 4.5,
     "monatlich": 3.5,
     "quartalsweise": 2.5,
+    "mehrmals-jaehrlich": 2.25,
     "halbjaehrlich": 2.0,
     "jaehrlich": 1.5,
+    "einmalig": 1.0,
     "anlassbezogen": 1.5,
 }
 

@@ -215,19 +215,19 @@ class _Reader:
             return Field(kind="list", item=item, **common)
         if "x-vokabular" in s:
             return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
-        if s.get("x-angabe"):  # a value (first branch) that may be unknown or carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-hinweis")} | s["anyOf"][0]
-            return replace(self.read(inner, base, key, path, required), may_be_unknown=True)
-        if "x-aussage" in s:  # a text (first branch) that may carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-aussage", "x-hinweis")} | s["anyOf"][0]
-            return self.read(inner, base, key, path, required)
+        if s.get("x-angabe") or s.get("x-aussage"):
+            return self.statement(s, base, key, path, required)
+        if "anyOf" in s:
+            return Field(kind="point", **common)
         return Field(kind=_scalar_kind(s, ref_name), **common)
 
+    def statement(self, s: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
+        """A value (the first branch) that may also be unknown (``x-angabe``) or carry a note."""
+        inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
+        return replace(self.read(inner, base, key, path, required), may_be_unknown=bool(s.get("x-angabe")))
 
-def _scalar_kind(s: Mapping[str, Any], ref_name: str) -> str:
-    """The kind of a field that holds one value (see SCALARS)."""
-    if "anyOf" in s:
-        return "point"
+
+def _scalar_kind(s: dict[str, Any], ref_name: str) -> str:
     if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
         return str(s.get("type", "boolean"))
     if s.get("format") == "date":
