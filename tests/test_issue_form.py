@@ -437,6 +437,7 @@ def test_an_estimate_is_only_for_numbers(catalogue: content.Catalogue) -> None:
         ("Frühjahr 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
         ("fruehjahr 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
         ("Herbst 2019", {"datum": "2019", "jahreszeit": "herbst"}),
+        ("Frühling 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
         ("2018/19", {"datum": "2018", "bis": "2019"}),
         ("2018/2019", {"datum": "2018", "bis": "2019"}),
         ("2019–2021", {"datum": "2019", "bis": "2021"}),
