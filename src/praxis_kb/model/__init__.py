@@ -553,7 +553,10 @@ def _maybe_date(d: dict[str, Any], key: str) -> DatePoint | None:
 
 
 def _stated(value: Any) -> Stated[Any]:
-    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``."""
+    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``.
+    A fill-in marker (only in a preview of an unfinished case) is not known; it is its note."""
+    if isinstance(value, str) and value.strip().startswith(shape.FILL_IN):
+        return Stated(None, note=value)
     if isinstance(value, dict) and "wert" in value:
         return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
     return Stated(_known(value))
