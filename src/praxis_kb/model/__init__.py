@@ -554,7 +554,10 @@ def _maybe_date(d: dict[str, Any], key: str) -> DatePoint | None:
 
 
 def _stated(value: Any) -> Stated[Any]:
-    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``."""
+    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``.
+    A fill-in marker (only in a preview of an unfinished case) is not known; it is its note."""
+    if isinstance(value, str) and value.strip().startswith(shape.FILL_IN):
+        return Stated(None, note=value)
     if isinstance(value, dict) and "wert" in value:
         return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
     return Stated(_known(value))
@@ -735,7 +738,9 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
             list(transfer["stolpersteine"]),
         ),
         refugee_perspective=RefugeePerspective(
-            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])]
+            perspective["einschaetzung"],
+            perspective["erhoben"],
+            [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])],
         ),
         results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", [])), _precision(r), r.get("anmerkung", "")) for r in d["ergebnisse"]],
         timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],

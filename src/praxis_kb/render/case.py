@@ -107,7 +107,10 @@ def facts(ctx: Context, case: Case) -> dict[str, Any]:
     say = ctx.say
     site = case.site
     structure = say.stated(site.municipal_structure, lambda v: ctx.label("gemeindestrukturen", v))
-    count = say.count(site.municipalities, ctx.t.municipalities) if site.municipalities else None
+    count = None
+    if site.municipalities:  # "eine Gemeinde", "3 Gemeinden"
+        pattern = ctx.t.municipalities_one if site.municipalities.value == 1 else ctx.t.municipalities
+        count = say.count(site.municipalities, pattern)
     if case.end:
         period = f"{say.date(case.start)} – {say.date(case.end)}"
     elif case.status.known:
