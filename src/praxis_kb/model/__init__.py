@@ -14,6 +14,7 @@ files as they are, for open data only (see ``CaseRecord``).
 
 from __future__ import annotations
 
+import calendar
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -184,9 +185,6 @@ class Stated(Generic[T]):
         return self.precision is not Precision.EXACT
 
 
-_MONTH_ENDS = {"02": "28", "04": "30", "06": "30", "09": "30", "11": "30"}
-
-
 def _earliest(value: str) -> str:
     return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
 
@@ -195,7 +193,7 @@ def _latest(value: str) -> str:
     if len(value) == 4:
         return value + "-12-31"
     if len(value) == 7:
-        return f"{value}-{_MONTH_ENDS.get(value[5:], '31')}"
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:]))[1]:02d}"
     return value
 
 
