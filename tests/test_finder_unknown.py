@@ -77,17 +77,17 @@ def test_the_matcher_lists_what_is_unknown_apart_from_what_is_missing(changed: m
     assert "Sachkosten" not in unclear and "Aufbauzeit" not in unclear
     page = html(matcher.page(ctx))
     assert ctx.t.matcher_unclear_note in page and 'data-unclear="2"' in page
-    assert "Politische Rückendeckung – nicht bekannt" in page
+    assert 'Politische Rückendeckung: <span class="pk-unknown">nicht bekannt</span>' in page and "in keiner Quelle erwähnt" in page
 
 
 def test_a_criterion_lists_an_unknown_stage_last_with_its_reason(changed: model.Model) -> None:
     ctx = Context(changed, "de")
     generated = criteria.criterion_page(ctx, changed.criteria["transparenz"])
     rows = [line for line in (html(generated)).splitlines() if line.startswith('<tr><th scope="row"><a href="../../praxis/')]
-    unknown = ["Stufe nicht bekannt" in row for row in rows]
+    unknown = ['<span class="pk-unknown">nicht bekannt</span>' in row for row in rows]
     assert unknown == sorted(unknown), "an unknown stage comes after every known one"
     ours = next(row for row in rows if f"/{CASE}/" in row)
-    assert '<span class="pk-unknown">Stufe nicht bekannt</span>' in ours and "(nicht beurteilbar)" in ours
+    assert '<td><span class="pk-unknown">nicht bekannt</span>' in ours and "nicht beurteilbar" in ours and "Stufe 1" not in ours
     text = html(criteria.index_page(ctx))
     assert 'pk-stage-cell--unknown"><span aria-hidden="true">?</span><span class="pk-visually-hidden">Stufe nicht bekannt</span>' in text
     assert "pk-matrix-unknown-key" in text

@@ -48,11 +48,11 @@ def status_unknown(cases: list[dict[str, Any]]) -> list[str]:
 def test_not_known_finds_exactly_the_cases_whose_status_nobody_knows(phone: Any, cases: list[dict[str, Any]], lang: str) -> None:
     phone.goto(prefix(lang) + "praxis/")
     option = phone.locator('input[name="status"][value="unbekannt"]')
-    assert option.get_attribute("data-label") == f"{STRINGS['status_facet'][lang]}: {STRINGS['facet_unknown'][lang]}"
+    assert option.get_attribute("data-label") == f"{STRINGS['status_facet'][lang]}: {STRINGS['stated_unknown'][lang]}"
     choose(phone, "status", "unbekannt")
     unknown = status_unknown(cases)
     assert sorted(visible_cases(phone)) == unknown == expected_finder(cases, status=["unbekannt"])
-    assert STRINGS["facet_unknown"][lang] in phone.locator("#pk-count").inner_text()
+    assert STRINGS["stated_unknown"][lang] in phone.locator("#pk-count").inner_text()
     assert "status=unbekannt" in phone.evaluate("location.search")
     # Each card says so in words, never a status nobody gave.
     for case_id in unknown:
@@ -143,7 +143,7 @@ def test_the_matcher_lists_what_nobody_knows_as_to_clarify(phone: Any, cases: li
         assert STRINGS["to_clarify"][lang] in box.inner_text()
         items = box.locator("li")
         assert items.count() == unclear[case["id"]]
-        assert all(STRINGS["facet_unknown"][lang] in text for text in items.all_inner_texts())
+        assert all(STRINGS["stated_unknown"][lang] in text for text in items.all_inner_texts())
         # Counted neither as met nor as missing: the score names only known prerequisites, and
         # what is to clarify is not in the list of what is missing.
         pre = case["daten"]["transfer"]["voraussetzungen"]

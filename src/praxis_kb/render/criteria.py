@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from praxis_kb.model import Criterion, Precision, Stated
+from praxis_kb.model import Criterion
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
-
-
-def _stage(ctx: Context, criterion: Criterion, stage: Stated[int]) -> str:
-    """A stage as the page writes it: "Stufe 3 von 4 Weitgehend umgesetzt", "ca. Stufe 3 …" for an
-    estimate, "Stufe nicht bekannt"."""
-    if stage.value is None:
-        return ctx.t.stage_unknown
-    shown = ctx.t.step_of.format(n=stage.value, total=len(criterion.stages))
-    if stage.precision is Precision.APPROXIMATE:
-        shown = ctx.t.approx.format(date=shown)
-    elif stage.precision is Precision.DISPUTED:
-        shown = ctx.t.disputed.format(date=shown)
-    return f"{shown} {ctx.text(criterion.stages[stage.value - 1].label)}"
 
 
 def criterion_page(ctx: Context, criterion: Criterion) -> Page:
@@ -30,9 +17,8 @@ def criterion_page(ctx: Context, criterion: Criterion) -> Page:
     for case in ctx.model.cases_in(ctx.lang):
         for a in case.assessments:
             if a.criterion == criterion.id:
-                addressing.append(
-                    {"case": case, "stage": a.stage.value, "shown": _stage(ctx, criterion, a.stage), "note": a.stage.note, "justification": a.justification}
-                )
+                shown = ctx.say.stated(a.stage, lambda n: f"{ctx.t.step_of.format(n=n, total=len(criterion.stages))} {ctx.text(criterion.stages[n - 1].label)}")
+                addressing.append({"case": case, "stage": a.stage.value, "shown": shown, "justification": a.justification})
     addressing.sort(key=lambda item: (item["stage"] is None, -(item["stage"] or 0), item["case"].title.casefold()))
     body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
     return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)

@@ -38,7 +38,7 @@ def _facet(ctx: Context, name: str, legend: str, vocabulary: str, used: list[lis
         option["said"] = option["label"]
     if UNKNOWN in counts:
         # said with its facet ("Status: nicht bekannt"): it may be chosen in two facets at once
-        options.append({"id": UNKNOWN, "label": ctx.t.facet_unknown, "said": f"{legend}: {ctx.t.facet_unknown}", "count": counts[UNKNOWN]})
+        options.append({"id": UNKNOWN, "label": ctx.t.stated_unknown, "said": f"{legend}: {ctx.t.stated_unknown}", "count": counts[UNKNOWN]})
     return {"name": name, "legend": legend, "options": options, "open": open_}
 
 
@@ -68,7 +68,7 @@ def page(ctx: Context) -> Page:
         ("handlungsfeld", t.fields_of_action, "handlungsfelder"),
         ("akteur", t.actors, "akteurstypen"),
         ("instrument", t.instruments, "instrumente"),
-        ("angebot", t.facet_offers, "angebotsarten"),
+        ("angebot", t.offers, "angebotsarten"),
         ("kriterium", t.criteria, "kriterien"),
         ("evidenz", t.facet_evidence, "evidenzgrade"),
         ("partizipation", t.participation_step, "partizipationsstufen"),

@@ -138,9 +138,17 @@ def period(data: dict[str, Any]) -> Iterator[Finding]:
         )
 
 
+def _amount(value: Any) -> float | None:
+    """A number as stated (plain or {wert: …}); None when unknown or still to fill in."""
+    if isinstance(value, dict):
+        value = value.get("wert")
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def cost_range(data: dict[str, Any]) -> Iterator[Finding]:
     costs = data["transfer"]["voraussetzungen"]["kosten"]
-    if costs["euro_pro_jahr_von"] > costs["euro_pro_jahr_bis"]:
+    low, high = _amount(costs["euro_pro_jahr_von"]), _amount(costs["euro_pro_jahr_bis"])
+    if low is not None and high is not None and low > high:
         yield Finding(
             Code.CASE_COSTS_INVERTED,
             "Die obere Grenze der Kosten ist kleiner als die untere",
