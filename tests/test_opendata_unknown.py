@@ -176,6 +176,12 @@ def test_every_column_is_described_and_the_page_explains_null(built: model.Model
     generated = service.open_data_page(Context(built, lang))
     page = generated.text + "".join(generated.fragments)
     strings = Context(built, lang).t
-    assert strings.data_unknown_json in page and strings.data_unknown_csv in page
+    csv_text = strings.data_unknown_csv.format(
+        note='<code dir="ltr">_anmerkung</code>',
+        precision='<code dir="ltr">_genauigkeit</code>',
+        span='<code dir="ltr">2018/2019</code>',
+        season='<code dir="ltr">2016 (Frühjahr)</code>',
+    )
+    assert strings.data_unknown_json in page and csv_text in page
     assert '"status": {"wert": null, "anmerkung": "…"}' in page
     assert "<code>status_anmerkung</code>" in page and "<code>beginn_genauigkeit</code>" in page
