@@ -15,12 +15,12 @@ import pytest
 from praxis_kb import model
 from praxis_kb.load.project import Project
 from praxis_kb.model import (
-    Stated,
     REACTED_TO,
     DatePoint,
     Features,
     Precision,
     Prerequisites,
+    Stated,
     Tie,
     TranslationStatus,
     Verdict,

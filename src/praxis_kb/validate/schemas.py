@@ -30,6 +30,7 @@ HAND_WRITTEN = (CASE_SCHEMA, CRITERION_SCHEMA, VOCABULARY_SCHEMA)
 REQUIRED_VOCABULARIES = (
     "akteursgruppen",
     "akteurstypen",
+    "angebotsarten",
     "beziehungsarten",
     "bezuege",
     "eignungsurteile",
@@ -38,7 +39,9 @@ REQUIRED_VOCABULARIES = (
     "genauigkeiten",
     "haeufigkeiten",
     "handlungsfelder",
+    "herkunftsarten",
     "instrumente",
+    "jahreszeiten",
     "kriteriengruppen",
     "partizipationsbereiche",
     "partizipationsstufen",

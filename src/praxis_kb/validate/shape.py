@@ -166,22 +166,13 @@ class _Reader:
 
     def read(self, schema: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
         s, base, ref_name = self.merged(schema, base)
-        common: dict[str, Any] = {
-            "key": key,
-            "path": path,
-            "title": s.get("title", ""),
-            "description": s.get("description", ""),
-            "required": required,
-            "template": s.get("x-vorlage", MISSING),
-            "fill_in": s.get("x-ergaenzen", ""),
-            "form": s.get("x-formular") or None,
-            "in_form": s.get("x-formular", True) is not False,
-            "csv": s.get("x-csv"),
-            "const": s.get("const", MISSING),
-            "minimum": s.get("minimum"),
-            "maximum": s.get("maximum"),
-            "min_items": s.get("minItems", s.get("minProperties", 0)),
-        }
+        if s.get("x-angabe") or "x-aussage" in s:
+            # a value (first branch) that may be unknown or carry a note (x-angabe), or a text
+            # (first branch) that may carry a note (x-aussage)
+            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
+            plain = self.read(inner, base, key, path, required)
+            return replace(plain, may_be_unknown=True) if s.get("x-angabe") else plain
+        common = _common(s, key, path, required)
         if "properties" in s and "additionalProperties" not in s or s.get("additionalProperties") is False:
             needed = set(s.get("required", []))
             children = tuple(self.read(sub, base, k, path + (k,), k in needed) for k, sub in s.get("properties", {}).items())
@@ -200,25 +191,44 @@ class _Reader:
         if s.get("type") == "array":
             item = self.read(s.get("items", {}), base, "*", path + ("*",), True)
             return Field(kind="list", item=item, **common)
-        if "x-vokabular" in s:
-            return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
-        if s.get("x-angabe"):  # a value (first branch) that may be unknown or carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-hinweis")} | s["anyOf"][0]
-            return replace(self.read(inner, base, key, path, required), may_be_unknown=True)
-        if "x-aussage" in s:  # a text (first branch) that may carry a note
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-aussage", "x-hinweis")} | s["anyOf"][0]
-            return self.read(inner, base, key, path, required)
-        if "anyOf" in s:
-            return Field(kind="point", **common)
-        if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
-            return Field(kind=s.get("type", "boolean"), **common)
-        if s.get("format") == "date":
-            return Field(kind="date", **common)
-        if s.get("x-uebersetzbar"):
-            return Field(kind="text", **common)
-        if ref_name == "kennung":
-            return Field(kind="id", **common)
-        return Field(kind="string", **common)
+        return _leaf(s, ref_name, common)
+
+
+def _common(s: dict[str, Any], key: str, path: tuple[str, ...], required: bool) -> dict[str, Any]:
+    """What every kind of field reads from its schema."""
+    return {
+        "key": key,
+        "path": path,
+        "title": s.get("title", ""),
+        "description": s.get("description", ""),
+        "required": required,
+        "template": s.get("x-vorlage", MISSING),
+        "fill_in": s.get("x-ergaenzen", ""),
+        "form": s.get("x-formular") or None,
+        "in_form": s.get("x-formular", True) is not False,
+        "csv": s.get("x-csv"),
+        "const": s.get("const", MISSING),
+        "minimum": s.get("minimum"),
+        "maximum": s.get("maximum"),
+        "min_items": s.get("minItems", s.get("minProperties", 0)),
+    }
+
+
+def _leaf(s: dict[str, Any], ref_name: str, common: dict[str, Any]) -> Field:
+    """A field that holds one value: a choice, a date, a number, a text, an id."""
+    if "x-vokabular" in s:
+        return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
+    if "anyOf" in s:
+        return Field(kind="point", **common)
+    if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
+        return Field(kind=s.get("type", "boolean"), **common)
+    if s.get("format") == "date":
+        return Field(kind="date", **common)
+    if s.get("x-uebersetzbar"):
+        return Field(kind="text", **common)
+    if ref_name == "kennung":
+        return Field(kind="id", **common)
+    return Field(kind="string", **common)
 
 
 def case_shape(documents: Mapping[str, dict[str, Any]]) -> Shape:
