@@ -128,7 +128,7 @@ def _sources_named(data: dict[str, Any]) -> Iterator[tuple[str, tuple[str | int,
     for index, result in enumerate(data["ergebnisse"]):
         for position, source in enumerate(result.get("quellen", [])):
             yield source, ("ergebnisse", index, "quellen", position)
-    for index, quote in enumerate(data["perspektive_gefluechteter"].get("zitate", [])):
+    for index, quote in enumerate(data.get("perspektive_gefluechteter", {}).get("zitate", [])):
         if "quelle" in quote:
             yield quote["quelle"], ("perspektive_gefluechteter", "zitate", index, "quelle")
     for field in ("kennzahlen", "foerderung"):

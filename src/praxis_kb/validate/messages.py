@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from jsonschema import ValidationError
@@ -101,7 +102,8 @@ def _required(error: ValidationError, path: Path_) -> Iterator[Finding]:
     properties = schema.get("properties", {})
     for name in _expected(error):
         if isinstance(_instance(error), dict) and name not in _instance(error):
-            title = properties.get(name, {}).get("title")
+            # a condition (if/then/else) names the field without describing it: its title elsewhere
+            title = properties.get(name, {}).get("title") or (_TITLES.get() or {}).get(name)
             label = f"„{title}“ ({name})" if title else f"„{name}“"
             hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
             yield _found(error, path, f"Pflichtangabe {label} fehlt", hint, at_key=True)
@@ -211,7 +213,7 @@ def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
         error,
         path,
         f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(_instance(error), nominative=True)})",
-        _join(next((h for h in hints if h), ""), _schema(error).get("x-hinweis", "")),
+        next((h for h in hints if h), "") or _schema(error).get("x-hinweis", ""),
     )
 
 
@@ -254,7 +256,8 @@ def means_unknown(value: Any) -> bool:
     if text and all(c in "?-–—./ " for c in text):
         return True
     squeezed = re.sub(r"[\s.\-_/!?]", "", text)
-    return squeezed in UNKNOWN_WORDS or difflib.SequenceMatcher(None, squeezed, UNKNOWN).ratio() >= 0.8
+    # a misspelt "unbekannt" (unbekant, unbeknnt), but not "bekannt": it starts with "un"
+    return squeezed in UNKNOWN_WORDS or (squeezed.startswith("un") and difflib.SequenceMatcher(None, squeezed, UNKNOWN).ratio() >= 0.8)
 
 
 def _stated(error: ValidationError, path: Path_, branches: dict[int, list[ValidationError]]) -> Iterator[Finding]:
@@ -342,11 +345,36 @@ def findings(error: ValidationError) -> Iterator[Finding]:
     return _BY_KEYWORD.get(str(error.validator), _other)(error, path)
 
 
+# The title of each field name that has one title wherever the schema describes it (set per check).
+_TITLES: ContextVar[dict[str, str] | None] = ContextVar("titles", default=None)
+
+
+def titles(schema: Any) -> dict[str, str]:
+    """Field name → title, for the names whose title is the same everywhere in *schema*."""
+    found: dict[str, set[str]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                if isinstance(sub, dict) and sub.get("title"):
+                    found.setdefault(name, set()).add(sub["title"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return {name: next(iter(named)) for name, named in found.items() if len(named) == 1}
+
+
 def schema_findings(validator: Any, data: Any) -> list[Finding]:
     """Check *data* against a ``schemas.Validators`` member: the findings, sorted by path.
 
     The validator's fast path (jsonschema-rs) decides validity; only an invalid file is explained.
     """
+    schema = getattr(validator, "schema", None)
+    _TITLES.set(_cached_titles(schema))
     ordered = sorted(validator.iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
     # A value with the wrong form is not also reported as an impossible date,
     # an empty text is not also reported as blank.
@@ -358,3 +386,17 @@ def schema_findings(validator: Any, data: Any) -> list[Finding]:
         if not (e.validator == "format" and tuple(e.absolute_path) in malformed) and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
     ]
     return [finding for error in ordered for finding in findings(error)]
+
+
+# Titles per schema object (kept with the schema, so that its id is not reused while cached).
+_CACHE: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _cached_titles(schema: Any) -> dict[str, str]:
+    if not isinstance(schema, dict):
+        return {}
+    if id(schema) not in _CACHE:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        _CACHE[id(schema)] = (schema, titles(schema))
+    return _CACHE[id(schema)][1]

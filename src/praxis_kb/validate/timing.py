@@ -108,7 +108,7 @@ def date_values(data: dict[str, Any]) -> Iterator[Finding]:
 def _periods(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any], str, str]]:
     """Everything in a case that holds for a time: (path, mapping, key of start, key of end)."""
     yield ("zeitraum",), data["zeitraum"], "beginn", "ende"
-    for key, actor in data["akteure"].items():
+    for key, actor in data.get("akteure", {}).items():
         yield ("akteure", key), actor, "seit", "bis"
         for kind, span in actor.get("zeitraum_je_typ", {}).items():
             yield ("akteure", key, "zeitraum_je_typ", kind), span, "seit", "bis"
@@ -125,7 +125,7 @@ def periods(data: dict[str, Any]) -> Iterator[Finding]:
         if start in item and end in item and certainly_before(item[end], item[start]):
             yield Finding(
                 Code.CASE_END_BEFORE_START,
-                f"{end} ({shown(item[end])}) liegt vor {start} ({shown(item[start])})",
+                f"Das Ende ({shown(item[end])}) liegt vor dem Beginn ({shown(item[start])})",
                 "prüfen Sie die beiden Daten",
                 path + (end,),
             )
