@@ -25,15 +25,19 @@ GROUP_STYLE: dict[str, tuple[str, str]] = {
     "gesundheit": ("#a50f15", "octagon"),
     "politik": ("#01635b", "triangle-down"),
     "gefluechtete": ("#b3186f", "ring"),
+    "sonstige": ("#666666", "pill"),
 }
 FALLBACK_STYLE = ("#3f3f3f", "circle")
 
 FREQUENCY_WIDTH = {
+    "fortlaufend": 5.5,
     "woechentlich": 4.5,
     "monatlich": 3.5,
     "quartalsweise": 2.5,
+    "mehrmals-jaehrlich": 2.25,
     "halbjaehrlich": 2.0,
     "jaehrlich": 1.5,
+    "einmalig": 1.0,
     "anlassbezogen": 1.5,
 }
 
@@ -63,6 +67,9 @@ def shape(kind: str, cx: float, cy: float, size: float, fill: str) -> str:
         return f'<polygon points="{_polygon(cx, cy, size * 1.05, 5, -math.pi / 2)}" fill="{fill}"/>'
     if kind == "octagon":
         return f'<polygon points="{_polygon(cx, cy, size, 8, math.pi / 8)}" fill="{fill}"/>'
+    if kind == "pill":
+        w, h = size * 1.15, size * 0.75
+        return f'<rect x="{cx - w:.1f}" y="{cy - h:.1f}" width="{2 * w:.1f}" height="{2 * h:.1f}" rx="{h:.1f}" fill="{fill}"/>'
     if kind == "ring":
         return (
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{size:.1f}" fill="{fill}"/>'
