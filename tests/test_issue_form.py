@@ -252,3 +252,232 @@ def test_everyday_words_for_fixed_values_are_understood(project: Project, tmp_pa
 def test_a_misspelt_value_gets_a_suggestion_from_the_labels(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert submit(project, tmp_path, ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Vereinn; Stellt den Raum")) == 1
     assert "„Vereinn“ ist kein erlaubter Wert (meinten Sie „Verein“?)" in capsys.readouterr().err
+
+
+# -- what nobody knows: „unbekannt“ in the form, unknown in the case ------------------------------
+
+from typing import Any  # noqa: E402
+
+from praxis_kb import model  # noqa: E402
+from praxis_kb.validate import content, schemas  # noqa: E402
+
+TODAY = "2026-03-04"
+
+
+@pytest.fixture(scope="module")
+def catalogue(project: Project) -> content.Catalogue:
+    found, _ = content.check(project, [])
+    return found
+
+
+def site_types(catalogue: content.Catalogue) -> list[tuple[str, str]]:
+    return [(e["id"], e["label"]["de"]) for e in catalogue.vocabularies["standorttypen"].data["eintraege"]]
+
+
+def converter(catalogue: content.Catalogue) -> issueform.Converter:
+    vocabularies = {k: d.data for k, d in catalogue.vocabularies.items()}
+    return issueform.Converter(vocabularies, {k: d.data for k, d in catalogue.criteria.items()}, site_types(catalogue))
+
+
+def with_answer(body: str, label: str, answer: str) -> str:
+    """The issue text with the answer to the question *label* replaced."""
+    pattern = re.compile(rf"^(### {re.escape(label)}\n\n).*?(?=\n\n### |\n*\Z)", re.DOTALL | re.MULTILINE)
+    assert pattern.search(body), label
+    return pattern.sub(lambda m: m[1] + answer, body, count=1)
+
+
+def unknown_columns(question: issueform.FormField) -> list[int]:
+    """The columns of a table question that may be unknown (their index in a line "a; b; c")."""
+    f = question.field
+    assert f is not None and f.item is not None
+    columns = (f.form or {}).get("spalten") or [c.key for c in f.item.children if c.required]
+    return [i for i, c in enumerate(columns) if c != "*" and f.item.child(c).may_be_unknown]
+
+
+def unknowable(catalogue: content.Catalogue) -> list[issueform.FormField]:
+    """The questions of the form whose answer (or a column of it) may be unknown."""
+    return [q for q in issueform.fields(site_types(catalogue)) if q.field is not None and (q.field.may_be_unknown or q.kind == "rows" and unknown_columns(q))]
+
+
+def answered_unknown(body: str, question: issueform.FormField, word: str = "unbekannt") -> str:
+    if question.kind == "dropdown":
+        return with_answer(body, question.label, issueform.UNKNOWN_OPTION)
+    if question.kind != "rows":
+        return with_answer(body, question.label, word)
+    old = re.search(rf"^### {re.escape(question.label)}\n\n(.*?)(?=\n\n### )", body, re.DOTALL | re.MULTILINE)
+    assert old is not None
+    lines = []
+    for line in old[1].split("\n"):
+        cells = [c.strip() for c in line.split(";")]
+        lines.append("; ".join(word if i in unknown_columns(question) else c for i, c in enumerate(cells)))
+    return with_answer(body, question.label, "\n".join(lines))
+
+
+def test_every_value_research_may_lack_is_asked_so_that_unknown_is_an_answer(root: Path, catalogue: content.Catalogue) -> None:
+    import yaml
+
+    questions = unknowable(catalogue)
+    assert {q.id for q in questions} == {
+        "status",
+        "standort-gemeindestruktur",
+        "beziehungen",
+        "partizipation-stufe",
+        "kriterien",
+        "transfer-voraussetzungen-personal-stunden_pro_monat",
+        "transfer-voraussetzungen-kosten-euro_pro_jahr_von",
+        "transfer-voraussetzungen-kosten-euro_pro_jahr_bis",
+        "transfer-voraussetzungen-aufbauzeit_monate",
+        "transfer-voraussetzungen-politische_rueckendeckung-bedarf",
+    }
+    form = yaml.safe_load((root / ".github" / "ISSUE_TEMPLATE" / "praxisbeispiel.yml").read_text(encoding="utf-8"))
+    asked = {e["id"]: e["attributes"] for e in form["body"] if e["type"] != "markdown"}
+    for q in questions:
+        help_text = asked[q.id].get("description", "")
+        if q.kind == "dropdown":
+            assert asked[q.id]["options"][-1] == "Nicht bekannt" and "„Nicht bekannt“" in help_text, q.id
+        else:
+            assert "„unbekannt“" in help_text, q.id
+    assert "„weiß nicht“" in asked["transfer-voraussetzungen-personal-stunden_pro_monat"]["description"]
+    assert "„ca. 10“" in asked["transfer-voraussetzungen-aufbauzeit_monate"]["description"]
+    assert "**Stufe**: 1 bis 4 oder „unbekannt“" in asked["kriterien"]["description"]
+    assert "Bei Bedarf oder „unbekannt“" in asked["beziehungen"]["description"]
+    assert "„Frühjahr 2016“, „2018/19“ oder „unbekannt“" in asked["zeitraum-beginn"]["description"]
+    assert "validations" not in form["body"][[e.get("id") for e in form["body"]].index("transfer-voraussetzungen-personal-beschreibung")]
+
+
+def test_unbekannt_in_any_such_field_gives_a_valid_case(project: Project, catalogue: content.Catalogue) -> None:
+    """One field at a time: the answer „unbekannt“ (a dropdown's „Nicht bekannt“) becomes unbekannt
+    in the case, and the case is valid."""
+    validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
+    original = ISSUE.read_text(encoding="utf-8")
+    for question in unknowable(catalogue):
+        convert = converter(catalogue)
+        answers = issueform.parse_body(answered_unknown(original, question), site_types(catalogue))
+        data, _ = convert.convert(answers, "neu", TODAY)
+        assert not convert.problems, (question.id, convert.problems)
+        assert validators.case.is_valid(data), (question.id, [e.message for e in validators.case.iter_errors(data)])
+        if question.kind == "rows":
+            entries = data[question.path[0]]
+            values = [e[c] for e in (entries.values() if isinstance(entries, dict) else entries) for c in ("stufe", "haeufigkeit") if c in e]
+        else:
+            value: Any = data
+            for part in question.path:
+                value = value[part]
+            values = [value]
+        assert values and all(v == "unbekannt" for v in values), (question.id, values)
+
+
+def test_a_form_answered_unbekannt_reads_back_as_unknown(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    """All of them at once, through `praxis from-issue`, the checks and the model."""
+    found, _ = content.check(sandbox, [])
+    body = ISSUE.read_text(encoding="utf-8")
+    for question in unknowable(found):
+        body = answered_unknown(body, question, "Weiß nicht")
+    body = with_answer(body, "Personalaufwand: wer bringt die Zeit auf?", "_No response_")  # may be left out when unknown
+    (sandbox.root / "issue.md").write_text(body, encoding="utf-8")
+    answer = sandbox.root / "antwort.md"
+    code = main(["--root", str(sandbox.root), "from-issue", str(sandbox.root / "issue.md"), "--id", "neu", "--kommentar", str(answer)])
+    assert code == 0, answer.read_text(encoding="utf-8")
+    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+    catalogue, problems = content.check(sandbox)
+    assert not [p for p in problems.errors if "neu.de.md" in p.file], [p.as_text() for p in problems.errors]
+    case = model.build(catalogue, ("de",)).cases["neu"]["de"]
+    pre = case.transfer.prerequisites
+    stated = [case.status, case.site.municipal_structure, case.participation_step, *(a.stage for a in case.assessments), *(t.frequency for t in case.ties)]
+    stated += [pre.staff_hours_per_month, pre.cost_min, pre.cost_max, pre.setup_months, pre.political_backing]
+    assert len(stated) == 11 and all(not s.known for s in stated), stated
+    assert pre.staff_note == "" and pre.cost_note == "Getränke und Material, bezahlt vom Heimatverein"
+
+
+@pytest.mark.parametrize("word", ["unbekannt", " Unbekannt ", "nicht bekannt", "Nicht bekannt", "weiß nicht", "Weiss nicht.", "k. A.", "K.A.", "UNBEKANNT"])
+def test_words_for_not_known(catalogue: content.Catalogue, word: str) -> None:
+    convert = converter(catalogue)
+    hours = convert.shape.root.find("transfer.voraussetzungen.personal.stunden_pro_monat")  # type: ignore[union-attr]
+    frequency = convert.shape.root.find("beziehungen.*.haeufigkeit")  # type: ignore[union-attr]
+    assert convert.value(hours, word, "x") == "unbekannt"
+    assert convert.value(frequency, word, "beziehungen", 1) == "unbekannt"
+    assert convert.point(word, "x") == {"datum": "unbekannt"}  # an undated event
+    assert not convert.problems
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("unbekannt (nicht veröffentlicht)", {"wert": "unbekannt", "anmerkung": "nicht veröffentlicht"}),
+        ("weiß nicht: steht in keiner Quelle", {"wert": "unbekannt", "anmerkung": "steht in keiner Quelle"}),
+        ("ca. 10", {"wert": 10, "genauigkeit": "ungefaehr"}),
+        ("etwa 10", {"wert": 10, "genauigkeit": "ungefaehr"}),
+        ("~10", {"wert": 10, "genauigkeit": "ungefaehr"}),
+        ("ungefähr 2,5 Stunden", {"wert": 2.5, "genauigkeit": "ungefaehr"}),
+        ("12", 12),
+    ],
+)
+def test_reasons_and_estimates(catalogue: content.Catalogue, answer: str, value: Any) -> None:
+    convert = converter(catalogue)
+    hours = convert.shape.root.find("transfer.voraussetzungen.personal.stunden_pro_monat")  # type: ignore[union-attr]
+    assert convert.value(hours, answer, "transfer-voraussetzungen-personal-stunden_pro_monat") == value
+    assert not convert.problems
+
+
+def test_an_estimate_is_only_for_numbers(catalogue: content.Catalogue) -> None:
+    convert = converter(catalogue)
+    status = convert.shape.root.find("status")  # type: ignore[union-attr]
+    assert convert.value(status, "ca. Läuft", "status") == ""
+    assert convert.problems == ["Feld „Status“: „ca. Läuft“ ist kein erlaubter Wert (meinten Sie „Läuft“?)"]
+    title = convert.shape.root.find("titel")  # type: ignore[union-attr]
+    assert convert.value(title, "unbekannt", "titel") == "unbekannt"  # where unknown is no answer, it is just a text
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("2018", "2018"),
+        ("2018-09", "2018-09"),
+        ("ca. 2018", {"datum": "2018", "genauigkeit": "ungefaehr"}),
+        ("Frühjahr 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
+        ("fruehjahr 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
+        ("Herbst 2019", {"datum": "2019", "jahreszeit": "herbst"}),
+        ("Frühling 2016", {"datum": "2016", "jahreszeit": "fruehjahr"}),
+        ("2018/19", {"datum": "2018", "bis": "2019"}),
+        ("2018/2019", {"datum": "2018", "bis": "2019"}),
+        ("2019–2021", {"datum": "2019", "bis": "2021"}),
+        ("unbekannt (vor der Gründung des Vereins)", {"datum": "unbekannt", "anmerkung": "vor der Gründung des Vereins"}),
+    ],
+)
+def test_dates_as_people_write_them(catalogue: content.Catalogue, answer: str, value: Any) -> None:
+    convert = converter(catalogue)
+    assert convert.point(answer, "zeitleiste", 1) == value
+    assert not convert.problems
+
+
+@pytest.mark.parametrize("answer", ["Ostern 2016", "2019/18", "bald", "Mitte 2018"])
+def test_a_date_that_is_none_is_explained(catalogue: content.Catalogue, answer: str) -> None:
+    convert = converter(catalogue)
+    assert convert.point(answer, "zeitleiste", 2) == ""
+    assert convert.problems == [f"Feld „Zeitleiste“, Zeile 2: „{answer}“ ist kein Datum (Form: 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)"]
+
+
+def test_dates_from_the_form_reach_the_case(project: Project, tmp_path: Path) -> None:
+    changes = (("### Beginn\n\nca. 2019", "### Beginn\n\nFrühjahr 2019"), ("2022; Kinderbetreuung kommt dazu", "2022/23; Kinderbetreuung kommt dazu"))
+    assert submit(project, tmp_path, *changes) == 0
+    text = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert '  beginn:\n    datum: "2019"\n    jahreszeit: fruehjahr\n' in text
+    assert '  - datum:\n      datum: "2022"\n      bis: "2023"\n' in text
+
+
+def test_the_comment_names_what_is_missing_in_the_forms_words(project: Project, tmp_path: Path) -> None:
+    """A known number asks for its explanation, an unknown one does not; a stage that is neither a
+    number nor unbekannt is said with the way out."""
+    body = with_answer(ISSUE.read_text(encoding="utf-8"), "Personalaufwand: wer bringt die Zeit auf?", "_No response_")
+    (tmp_path / "issue.md").write_text(body, encoding="utf-8")
+    answer = tmp_path / "antwort.md"
+    args = ["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)]
+    assert main([*args, "--ueberschreiben"]) == 0
+    assert "- Feld „Personalaufwand: wer bringt die Zeit auf?“: Noch auszufüllen" in answer.read_text(encoding="utf-8")
+    (tmp_path / "issue.md").write_text(with_answer(body, "Personalaufwand in Stunden pro Monat", "k. A."), encoding="utf-8")
+    assert main([*args, "--ueberschreiben"]) == 0
+    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+    (tmp_path / "issue.md").write_text(body.replace("Empowerment; 2;", "Empowerment; vielleicht;"), encoding="utf-8")
+    assert main([*args, "--ueberschreiben"]) == 1
+    comment = answer.read_text(encoding="utf-8")
+    assert "- Feld „Kriterien“, Zeile 2: Stufe „vielleicht“ ist keine ganze Zahl von 1 bis 4 – oder „unbekannt“, wenn es niemand weiß" in comment

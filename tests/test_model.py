@@ -217,6 +217,7 @@ def test_statements_read_plain_unknown_and_noted_values() -> None:
 def test_dates_know_their_bounds_for_ordering() -> None:
     assert model._date("2018").bounds() == ("2018-01-01", "2018-12-31")
     assert model._date("2018-02").bounds() == ("2018-02-01", "2018-02-28")
+    assert model._date("2020-02").bounds() == ("2020-02-01", "2020-02-29")  # a leap year
     assert model._date({"datum": "2018", "bis": "2019"}).bounds() == ("2018-01-01", "2019-12-31")
     assert model._date({"datum": "unbekannt", "anmerkung": "ohne Datum"}).bounds() == ("", "")
     spring = model._date({"datum": "2016", "jahreszeit": "fruehjahr"})

@@ -99,8 +99,52 @@ def test_flags_without_prompts(project: Project, tmp_path: Path, capsys: pytest.
     assert code == 0
     written = tmp_path / "elterncafe-an-der-grundschule.de.md"
     assert written.exists()
-    capsys.readouterr()
+    text = written.read_text(encoding="utf-8")
+    # not given, not asked: to fill in, never "laeuft", "information" or this year
+    assert 'status: "ERGÄNZEN: laeuft, beendet oder verstetigt – oder unbekannt"' in text
+    assert 'stufe: "ERGÄNZEN: Stufe aus kriterien/vokabulare/partizipationsstufen.yml – oder unbekannt"' in text
+    assert front_matter(text)["zeitraum"]["beginn"]["datum"] == "unbekannt"
+    assert "Wo es „– oder unbekannt“ heißt, schreiben Sie unbekannt" in capsys.readouterr().out
     assert main(["--root", str(project.root), "validate", str(written)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: $.status: Noch auszufüllen" in out and "warning: $.partizipation.stufe: Noch auszufüllen" in out
+    assert ": error: " not in out
+
+
+def test_flags_take_unbekannt(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    new = ["--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path), "--titel", "Neu", "--beginn", "2019"]
+    new += ["--standorttyp", "kleinstadt", "--handlungsfeld", "wohnen", "--einwilligung-dokumentiert", "--anonymisierung-geprueft"]
+    assert main([*new, "--status", "unbekannt", "--gemeindestruktur", "Unbekannt", "--partizipation", "weiß nicht"]) == 0
+    data = front_matter((tmp_path / "neu.de.md").read_text(encoding="utf-8"))
+    assert [data["status"], data["standort"]["gemeindestruktur"], data["partizipation"]["stufe"]] == ["unbekannt"] * 3
+    capsys.readouterr()
+    assert main(["--root", str(project.root), "validate", str(tmp_path / "neu.de.md")]) == 0
+    assert main([*new, "--ueberschreiben", "--gemeindestruktur", "einheitsgemeinde", "--status", "vielleicht"]) == 2
+    assert "Erlaubt: laeuft, beendet, verstetigt, unbekannt" in capsys.readouterr().err
+
+
+def test_prompts_offer_nicht_bekannt(project: Project) -> None:
+    """Status, municipal structure and participation step may be answered "nicht bekannt"; the
+    participation step has no suggestion to accept by pressing Enter."""
+    import io
+
+    from praxis_kb.authoring import newcase
+
+    vocab = newcase.Vocabularies(project)
+    steps = len(vocab.choices("partizipationsstufen"))
+    answers = iter(["Neu", "", "", "1", "", "weiß nicht", "unbekannt", "2019", "1", "", str(steps + 1), "n", "j", "j"])
+    shown: list[str] = []
+
+    def read(prompt: str) -> str:
+        shown.append(prompt)
+        return next(answers)
+
+    out = io.StringIO()
+    got = newcase.interactive(vocab, TODAY, read, out)
+    assert (got.gemeindestruktur, got.status, got.partizipation) == ("unbekannt", "unbekannt", "unbekannt")
+    assert f"  {steps + 1:>2}) nicht bekannt (unbekannt)" in out.getvalue()
+    assert shown[10] == "Nummer: "  # the step: no default
+    assert "„nicht bekannt“" in out.getvalue().splitlines()[0]
 
 
 def test_bad_flags_are_explained(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,6 +202,7 @@ def test_a_preview_build_shows_an_unfinished_case(sandbox: Project, monkeypatch:
 # -- the shape of a case: one description (the schema) for the skeleton, the form and the CSV ------
 
 import copy  # noqa: E402
+import json  # noqa: E402
 from typing import Any  # noqa: E402
 
 import yaml  # noqa: E402
@@ -258,16 +303,107 @@ def test_the_builder_fills_answers_templates_and_markers(case_shape: shape.Shape
     }
     data = casefile.build(case_shape, given, TODAY)
     assert data["titel"] == "Neu"  # an answer wins
-    assert data["status"] == "laeuft" and data["standort"]["region"] == "sachsen"  # x-vorlage
+    assert data["standort"]["region"] == "sachsen"  # x-vorlage
     assert data["kurzbeschreibung"] == "ERGÄNZEN: zwei bis drei Sätze: was, wer, wozu"  # x-ergaenzen
+    assert data["status"] == "ERGÄNZEN: laeuft, beendet oder verstetigt – oder unbekannt"  # may be unknown: never a default
+    assert data["kriterien"]["transparenz"]["stufe"] == "ERGÄNZEN: Stufe 1 bis 4 – oder unbekannt"
     assert data["zeitraum"] == {"beginn": "2019"}  # an empty optional answer is left out
     assert data["zeitleiste"][0]["datum"] == "2019"  # {zeitraum.beginn}
     assert data["zuletzt_geprueft"] == TODAY and data["pruefung"]["datum"] == TODAY  # {heute}
     assert data["instrumente"][0]["beteiligte"] == list(data["akteure"]) == ["fsa", "partner"]  # {akteure}
     assert list(data["transfer"]["eignung"]) == [i for i, _ in site_types(catalogue)]  # "*": every site type
+    # an explanation the schema asks for unless its value is unknown: asked for while the value is open
+    assert data["transfer"]["voraussetzungen"]["personal"]["beschreibung"] == "ERGÄNZEN: wer wie viel Zeit aufbringt"
     assert list(data) == [f.key for f in case_shape.root.children if f.key in data]  # schema order
     validators = schemas.Validators(project.schema_dir, catalogue.vocabulary_ids())
     assert validators.case.is_valid(data), [e.message for e in validators.case.iter_errors(data)]
+
+
+def test_a_value_research_may_lack_is_never_filled_in_for_the_contributor(case_shape: shape.Shape, project: Project) -> None:
+    """No status, stage, number, frequency or backing that nobody gave: each open one is a marker
+    that says what belongs there and that unbekannt is an answer too."""
+    schema = schemas.load_hand_written(project.schema_dir)[schemas.CASE_SCHEMA]
+    assert '"x-angabe": true' in json.dumps(schema)
+    unknowable = [f for f in case_shape.fields() if f.may_be_unknown]
+    assert {".".join(f.path) for f in unknowable} >= {
+        "status",
+        "standort.gemeindestruktur",
+        "beziehungen.*.haeufigkeit",
+        "partizipation.stufe",
+        "kriterien.*.stufe",
+        "transfer.voraussetzungen.personal.stunden_pro_monat",
+        "transfer.voraussetzungen.kosten.euro_pro_jahr_von",
+        "transfer.voraussetzungen.kosten.euro_pro_jahr_bis",
+        "transfer.voraussetzungen.aufbauzeit_monate",
+        "transfer.voraussetzungen.politische_rueckendeckung.bedarf",
+    }
+    assert all(f.template is shape.MISSING for f in unknowable)  # x-vorlage never gives such a value
+    data, _ = skeleton(Answers(id="neu", titel="Neu", standorttyp="kleinstadt", handlungsfelder=["wohnen"], today=TODAY), case_shape)
+    found = 0
+    for f in unknowable:
+        for value in values_at(data, f.path):
+            found += 1
+            assert isinstance(value, str) and value.startswith("ERGÄNZEN: ") and value.endswith(" – oder unbekannt"), (f.path, value)
+    assert found >= 10
+    assert data["standort"]["gemeindestruktur"] == "ERGÄNZEN: Gemeindestruktur aus kriterien/vokabulare/gemeindestrukturen.yml – oder unbekannt"
+    # a date nobody gave: undated, the note says what to write
+    assert data["zeitraum"]["beginn"]["datum"] == "unbekannt" and data["zeitraum"]["beginn"]["anmerkung"].startswith("ERGÄNZEN: ")
+    # the sample partner, relation, instrument, result and source say they are only examples
+    markers = shape.fill_in_markers(data)
+    for sample in (("akteure", "partner"), ("beziehungen", 0), ("instrumente", 0), ("ergebnisse", 0), ("quellen", "gespraech")):
+        assert sample + ("anmerkung",) in markers, sample
+    assert data["akteure"]["partner"]["typen"] == ["sonstige"] and "sonstige" in data["akteure"]["partner"]["anmerkung"]
+    assert "beziehungen" in [path[0] for path in markers if path[-1] == "haeufigkeit"]
+
+
+def values_at(data: Any, path: tuple[str, ...]) -> list[Any]:
+    """The values at a shape path ("*" for every key or item)."""
+    found = [data]
+    for part in path:
+        step: list[Any] = []
+        for value in found:
+            if part == "*":
+                step += list(value.values()) if isinstance(value, dict) else list(value)
+            elif isinstance(value, dict) and part in value:
+                step.append(value[part])
+        found = step
+    return found
+
+
+def test_the_skeleton_explains_unknown_values_once(case_shape: shape.Shape) -> None:
+    data, body = skeleton(Answers(id="neu", titel="Neu", standorttyp="kleinstadt", handlungsfelder=["wohnen"], today=TODAY), case_shape)
+    text = casefile.case_file(case_shape, data, body, comments=True)
+    comments = " ".join(line.strip("# ") for line in text.splitlines() if line.lstrip().startswith("# "))
+    assert comments.count("Was niemand weiß, ist kein Fehler") == 1
+    assert 'mit Grund so: {wert: unbekannt, anmerkung: "zuletzt 2019 erwähnt"}' in comments
+    assert "{wert: 12, genauigkeit: ungefaehr" in comments
+    lines = text.splitlines()
+    explained = next(i for i, line in enumerate(lines) if "Was niemand weiß" in line)
+    assert lines[next(i for i in range(explained, len(lines)) if not lines[i].startswith("#"))].startswith("status: ")  # where it first occurs
+    assert 'status: "ERGÄNZEN: laeuft, beendet oder verstetigt – oder unbekannt"' in lines
+    assert front_matter(text) == data
+
+
+def test_unknown_values_are_written_plainly(case_shape: shape.Shape) -> None:
+    given = {
+        "id": "neu",
+        "status": "unbekannt",
+        "standort": {"gemeindestruktur": {"wert": "unbekannt", "anmerkung": "nicht veröffentlicht"}},
+        "zeitraum": {"beginn": {"datum": "2016", "jahreszeit": "fruehjahr"}},
+        "transfer": {"voraussetzungen": {"personal": {"stunden_pro_monat": {"wert": 10, "genauigkeit": "ungefaehr"}}, "aufbauzeit_monate": "unbekannt"}},
+    }
+    data = casefile.build(case_shape, given, TODAY)
+    assert data["transfer"]["voraussetzungen"]["personal"]["beschreibung"].startswith("ERGÄNZEN: ")  # a known number is explained
+    assert data["transfer"]["voraussetzungen"]["aufbauzeit_monate"] == "unbekannt"
+    lines = casefile.case_file(case_shape, data, "Text").splitlines()
+    assert "status: unbekannt" in lines and "  gemeindestruktur:" in lines and "    wert: unbekannt" in lines
+    assert '    anmerkung: "nicht veröffentlicht"' in lines and "    jahreszeit: fruehjahr" in lines
+    assert "        wert: 10" in lines and "        genauigkeit: ungefaehr" in lines
+    unknown_everywhere = {"personal": {"stunden_pro_monat": "unbekannt"}, "kosten": {"euro_pro_jahr_von": "unbekannt", "euro_pro_jahr_bis": "unbekannt"}}
+    unknown_everywhere["politische_rueckendeckung"] = {"bedarf": "unbekannt"}
+    pre = casefile.build(case_shape, {"transfer": {"voraussetzungen": unknown_everywhere}}, TODAY)["transfer"]["voraussetzungen"]
+    assert [pre[k] for k in ("personal", "politische_rueckendeckung")] == [{"stunden_pro_monat": "unbekannt"}, {"bedarf": "unbekannt"}]  # no explanation asked
+    assert "beschreibung" not in pre["kosten"]
 
 
 def test_the_builder_invents_nothing(case_shape: shape.Shape) -> None:
@@ -354,11 +490,16 @@ def test_the_csv_columns_come_from_the_schema(case_shape: shape.Shape, catalogue
     annotated = [f for f in case_shape.fields() if f.csv]
     assert len(names) == len(annotated) - 1 + len(types)  # eignung: one column per site type
     assert names[:3] == ["id", "titel", "kurzbeschreibung"] and [f"eignung_{t}" for t in types] == [n for n in names if n.startswith("eignung_")]
-    sample = casefile.build(case_shape, {"id": "x", "kriterien": {"transparenz": {"stufe": 3}, "empowerment": {"stufe": 1}}}, TODAY)
+    numbers = {"personal": {"stunden_pro_monat": 12}, "kosten": {"euro_pro_jahr_von": 0, "euro_pro_jahr_bis": 500}, "aufbauzeit_monate": 3}
+    sample = casefile.build(
+        case_shape,
+        {"id": "x", "kriterien": {"transparenz": {"stufe": 3}, "empowerment": {"stufe": 1}}, "transfer": {"voraussetzungen": numbers}},
+        TODAY,
+    )
     row = {name: get(sample) for name, _, get in columns}
     assert row["kriterien"] == "transparenz=3;empowerment=1"
     assert row["akteurstypen"] == "fsa;sonstige" and row["instrumente"] == "runder-tisch"
-    assert row["illustrativ"] == "false" and row["ende"] == "" and row["personal_stunden_pro_monat"] == "0"
+    assert row["illustrativ"] == "false" and row["ende"] == "" and row["personal_stunden_pro_monat"] == "12"
 
 
 def test_validate_can_be_as_strict_as_publishing(sandbox: Project, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,7 +3,10 @@
 ``build`` turns what a contributor answered into the case data, walking the shape of a case
 (validate/shape.py): an answer wins; a field left open gets its ``x-vorlage`` from the schema, a text
 the fill-in marker ``ERGÄNZEN: …``. Nothing is made up for a contributor: what no one answered and
-no template covers stays a visible marker. ``write`` turns the data into the file, with YAML
+no template covers stays a visible marker. A value research may lack (``may_be_unknown``) that was
+not answered always gets a marker that says ``unbekannt`` is an answer too, never a template: no
+status, stage, number or frequency passes unnoticed. A date nobody gave is written as an undated
+date whose note is the marker. ``write`` turns the data into the file, with YAML
 written by ruamel.yaml: free text always quoted (so that no answer changes type: no, 01067, …),
 keys and vocabulary values plain, and, for the skeleton, the schema's title and description as a
 comment above each field.
@@ -25,6 +28,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from praxis_kb.validate.shape import FILL_IN, MISSING, QUOTED, SCALARS, Field, Shape, fill_in_markers
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/praxisbeispiel.schema.json"
+UNKNOWN = "unbekannt"
+# Said once in the skeleton, above the first value research may lack.
+UNKNOWN_NOTE = (
+    "Was niemand weiß, ist kein Fehler: Wo es „– oder unbekannt“ heißt, schreiben Sie unbekannt, "
+    'mit Grund so: {wert: unbekannt, anmerkung: "zuletzt 2019 erwähnt"}. Geschätzt oder strittig: '
+    '{wert: 12, genauigkeit: ungefaehr, anmerkung: "…"} (genauigkeit: ungefaehr oder strittig).'
+)
 COMMENT_WIDTH = 96
 _REFERENCE = re.compile(r"\{([a-z_.]+)\}\Z")
 _PLAIN = re.compile(r"[a-z][a-z0-9-]*\Z")
@@ -36,8 +46,33 @@ def _empty(value: Any) -> bool:
     return value is MISSING or value is None or value == "" or value == [] or value == {}
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(word: str) -> str:
+    """A word as compared with the vocabularies: lower case, umlauts written out, no punctuation."""
+    return re.sub(r"[^a-z0-9]+", " ", word.casefold().translate(_UMLAUTS)).strip()
+
+
+# What people write when nobody knows (compared folded: „Weiß nicht.“ is "weiss nicht").
+UNKNOWN_WORDS = frozenset({"unbekannt", "nicht bekannt", "weiss nicht", "k a"})
+
+
+def says_unknown(answer: str) -> bool:
+    """Whether an answer says that nobody knows: unbekannt, nicht bekannt, weiß nicht, k. A."""
+    return fold(answer) in UNKNOWN_WORDS
+
+
+def is_unknown(value: Any) -> bool:
+    """Whether a value says that nobody knows it: ``unbekannt``, or ``{wert: unbekannt, …}``."""
+    if isinstance(value, Mapping):
+        value = value.get("wert", MISSING)
+    return value is None or value == UNKNOWN
+
+
 class _Builder:
-    def __init__(self, today: str) -> None:
+    def __init__(self, shape: Shape, today: str) -> None:
+        self.shape = shape
         self.today = today
         self.root: dict[str, Any] = {}
 
@@ -55,7 +90,8 @@ class _Builder:
             value: Any = self.root
             for part in name.split("."):
                 value = value.get(part, MISSING) if isinstance(value, dict) else MISSING
-            return list(value) if isinstance(value, dict) else copy.deepcopy(value)
+            keys = isinstance(value, dict) and self.shape.root.find(name).kind == "map"
+            return list(value) if keys else copy.deepcopy(value)
         if isinstance(template, list):
             return [self.expand(v) for v in template]
         if isinstance(template, dict):
@@ -64,7 +100,7 @@ class _Builder:
 
     def value(self, f: Field, given: Any) -> Any:
         if _empty(given) and not (f.kind == "list" and given == [] and f.min_items == 0):
-            given = self.expand(f.template)
+            given = MISSING if f.may_be_unknown else self.expand(f.template)
         if f.kind == "object":
             return self._object(f, given)
         if f.kind in ("map", "list"):
@@ -72,8 +108,17 @@ class _Builder:
             return self._map(f, f.item, given) if f.kind == "map" else self._list(f, f.item, given)
         assert f.kind in SCALARS, f.path
         if _empty(given):
-            return False if f.kind == "boolean" else f.marker
+            return self._open(f)
         return given
+
+    @staticmethod
+    def _open(f: Field) -> Any:
+        """What stands for a scalar nobody gave: a marker; an undated date with the marker as its note."""
+        if f.kind == "boolean":
+            return False
+        if f.kind == "point":
+            return {"datum": UNKNOWN, "anmerkung": f.marker}
+        return f.marker
 
     def _object(self, f: Field, given: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -82,7 +127,7 @@ class _Builder:
         source = given if isinstance(given, Mapping) else {}
         for child in f.children:
             answer = source.get(child.key, MISSING)
-            if child.required or not _empty(answer) or answer is MISSING and child.template is not MISSING:
+            if child.required or not _empty(answer) or answer is MISSING and child.template is not MISSING or _needed(child, out):
                 out[child.key] = self.value(child, answer)
         return out
 
@@ -103,9 +148,15 @@ class _Builder:
         return [self.value(item, v) for v in items]
 
 
+def _needed(f: Field, siblings: Mapping[str, Any]) -> bool:
+    """Whether a field the schema requires unless other values are unknown is required here (a
+    marker there is not unknown: the explanation stays asked for until someone decides)."""
+    return bool(f.needed_unless_unknown) and not all(is_unknown(siblings.get(key)) for key in f.needed_unless_unknown)
+
+
 def build(shape: Shape, given: Mapping[str, Any], today: str) -> dict[str, Any]:
     """The case data from *given* answers (nested like the case; absent or empty = not answered)."""
-    return _Builder(today).value(shape.root, given)  # type: ignore[no-any-return]
+    return _Builder(shape, today).value(shape.root, given)  # type: ignore[no-any-return]
 
 
 def open_fields(data: Any, body: str) -> int:
@@ -134,16 +185,30 @@ def _wrap(text: str, indent: int) -> str:
     return "\n".join(textwrap.wrap(text, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False))
 
 
+_PLAIN_KEYS = frozenset({"genauigkeit", "jahreszeit"})  # vocabulary values inside a date or a statement
+
+
+def _detail(f: Field, key: str, value: Any) -> Any:
+    """One part of a date or of ``{wert, genauigkeit, anmerkung}``: the value as the field writes
+    it, ``unbekannt`` and vocabulary values plain, every other text quoted."""
+    if key == "wert":
+        return _scalar(f, value)
+    if key in _PLAIN_KEYS or value == UNKNOWN or not isinstance(value, str):
+        return value
+    return DoubleQuotedScalarString(value)
+
+
 class _Writer:
     def __init__(self, comments: bool) -> None:
         self.comments = comments
+        self.unknown_explained = False
 
     def node(self, f: Field | None, value: Any, indent: int, commented: bool) -> Any:
-        if f is not None and f.kind == "point" and isinstance(value, dict):
-            point = CommentedMap()
+        if f is not None and (f.kind == "point" or f.may_be_unknown) and isinstance(value, dict):
+            detailed = CommentedMap()
             for key, v in value.items():
-                point[key] = DoubleQuotedScalarString(v) if key != "genauigkeit" and isinstance(v, str) else v
-            return point
+                detailed[key] = _detail(f, key, v)
+            return detailed
         if isinstance(value, dict):
             return self._mapping(f, value, indent, commented)
         if isinstance(value, list):
@@ -164,8 +229,12 @@ class _Writer:
             # In a map, the fields of the first entry are explained; the others look the same.
             out[key] = self.node(child, value[key], indent + 2, commented and (position == 0 or not in_map))
             note = self._note(f, child, position) if self.comments and commented else ""
+            if note and child is not None and child.may_be_unknown and not self.unknown_explained:
+                self.unknown_explained = True
+                note = f"{UNKNOWN_NOTE}\n{note}"
             if note:
-                out.yaml_set_comment_before_after_key(key, before=_wrap(note, indent), indent=indent)
+                before = "\n".join(_wrap(paragraph, indent) for paragraph in note.split("\n"))
+                out.yaml_set_comment_before_after_key(key, before=before, indent=indent)
         return out
 
     @staticmethod

@@ -6,6 +6,11 @@ that has an ``x-formular`` annotation, becomes a question; lists of entries (Akt
 .github/ISSUE_TEMPLATE/praxisbeispiel.yml (dropdowns show the vocabularies' German labels), and
 ``praxis from-issue`` reads a submitted issue body (GitHub renders each field as ``### <label>``
 followed by the answer) back into answers for the case builder shared with ``praxis new``.
+
+Where research may lack a value (``may_be_unknown``), the form says that not knowing it is an
+answer too: a dropdown offers „Nicht bekannt“, other fields take „unbekannt“, „nicht bekannt“,
+„weiß nicht“ or „k. A.“ (with a reason in brackets if wished), numbers „ca. 10“. Dates may be
+„ca. 2018“, „Frühjahr 2016“, „2018/19“ or „unbekannt“.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import yaml
 from babel.numbers import NumberFormatError, parse_decimal
 
 from praxis_kb.authoring import casefile
+from praxis_kb.authoring.casefile import UNKNOWN, fold, says_unknown
 from praxis_kb.authoring.scaffold import slug
 from praxis_kb.model import pick
 from praxis_kb.validate import shape as case_shape
@@ -30,6 +36,12 @@ from praxis_kb.validate.shape import Field, Shape
 NO_RESPONSE = "_No response_"
 BODY_ID = "beschreibung"
 _DATE = re.compile(r"(ca\.?\s*)?([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)")
+_SPAN = re.compile(r"(?P<start>[0-9]{4})\s*(?:/|–|—|bis)\s*(?P<end>[0-9]{4}|[0-9]{2})")  # 2018/19, 2018–2020
+_SEASON = re.compile(r"(?P<season>\S+)\s+(?P<year>[0-9]{4})")  # Frühjahr 2016
+_ESTIMATE = re.compile(r"(?:ca\.?|circa|etwa|ungefähr|ungefaehr|rund|~|≈)\s*(?P<number>[0-9].*)", re.IGNORECASE)
+# An answer with an optional reason: "unbekannt (nicht veröffentlicht)", "weiß nicht: …".
+_WITH_REASON = re.compile(r"(?P<word>.+?)\s*(?:\((?P<paren>[^)]*)\)|[:–—,]\s*(?P<rest>.+))?", re.DOTALL)
+UNKNOWN_OPTION = "Nicht bekannt"  # the dropdowns' answer for a value nobody knows
 _CHECKED = re.compile(r"^- \[[xX]\] (.*)$", re.MULTILINE)
 
 
@@ -141,7 +153,9 @@ def fields(site_types: list[tuple[str, str]], shape: Shape | None = None) -> lis
 
 INTRO = (
     "Danke, dass Sie ein Praxisbeispiel teilen! Füllen Sie aus, was Sie wissen; das Projektteam prüft die Angaben, "
-    "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis.\n\n"
+    "fragt bei Bedarf nach und macht daraus eine Seite der Wissensbasis. Was niemand weiß, ist kein Fehler: "
+    "Wo ein Feld es anbietet, antworten Sie „unbekannt“ oder wählen „Nicht bekannt“. Schätzungen "
+    "kennzeichnen Sie mit „ca.“.\n\n"
     "**Bitte keine Angaben, die eine geflüchtete Person erkennbar machen** – keine Namen, kein Alter, keine "
     "Herkunftsorte, keine Adressen. Personen nur mit ihrer Funktion nennen."
 )
@@ -154,13 +168,14 @@ def form_yaml(vocabularies: dict[str, Any], site_types: list[tuple[str, str]], s
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
     for f in form_fields(shape or _shape_for(site_types), labels):
         attributes: dict[str, Any] = {"label": f.label}
-        description = f.description + (_allowed_in_rows(f, labels) if f.kind == "rows" else "")
+        description = " ".join(text for text in (f.description, _unknown_help(f)) if text)
+        description += _allowed_in_rows(f, labels) if f.kind == "rows" else ""
         if description:
             attributes["description"] = description
         if f.placeholder:
             attributes["placeholder"] = f.placeholder
         if f.kind in ("dropdown", "multi"):
-            attributes["options"] = list(labels[f.vocabulary].values())
+            attributes["options"] = list(labels[f.vocabulary].values()) + ([UNKNOWN_OPTION] if _may_be_unknown(f) else [])
             if f.kind == "multi":
                 attributes["multiple"] = True
         if f.kind == "checkboxes":
@@ -181,6 +196,33 @@ def form_yaml(vocabularies: dict[str, Any], site_types: list[tuple[str, str]], s
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=120)
 
 
+def _may_be_unknown(question: FormField) -> bool:
+    return question.field is not None and question.field.may_be_unknown
+
+
+def _unknown_help(question: FormField) -> str:
+    """For a value research may lack: that not knowing it is an answer too (and, for a number,
+    how to give an estimate)."""
+    f = question.field
+    if f is None or not f.may_be_unknown:
+        return ""
+    if question.kind == "dropdown":
+        return f"Nicht bekannt? Wählen Sie „{UNKNOWN_OPTION}“."
+    text = "Nicht bekannt? Schreiben Sie „unbekannt“ (oder „weiß nicht“), gern mit Grund: „unbekannt (nicht veröffentlicht)“."
+    return text + (" Geschätzt? Schreiben Sie z. B. „ca. 10“." if f.kind in ("integer", "number") else "")
+
+
+def _column_words(column: Field, labels: Mapping[str, Mapping[str, str]]) -> str:
+    """The words a column of a table allows, if they are fixed ("" if any text will do)."""
+    vocabulary = column.vocabulary or (column.item.vocabulary if column.item is not None else "")
+    words = list(labels[vocabulary].values()) if vocabulary in labels else []
+    if not column.may_be_unknown:
+        return ", ".join(words)
+    if not words and column.minimum is not None and column.maximum is not None:
+        words = [f"{column.minimum:g} bis {column.maximum:g}"]
+    return ", ".join(words) + (" oder „unbekannt“" if words else "„unbekannt“")
+
+
 def _allowed_in_rows(question: FormField, labels: Mapping[str, Mapping[str, str]]) -> str:
     """For a table answered as lines: the allowed words of each column that has fixed values,
     so that nobody has to guess them (they are not shown anywhere else in the form)."""
@@ -196,9 +238,9 @@ def _allowed_in_rows(question: FormField, labels: Mapping[str, Mapping[str, str]
                 parts.append("**Kriterium**: " + ", ".join(labels["kriterien"].values()))
             continue
         child = f.item.child(column)
-        vocabulary = child.vocabulary or (child.item.vocabulary if child.item is not None else "")
-        if vocabulary in labels:
-            parts.append(f"**{child.title}**: " + ", ".join(labels[vocabulary].values()))
+        words = _column_words(child, labels)
+        if words:
+            parts.append(f"**{child.title}**: {words}")
     return ("\n\nErlaubte Werte – " + "; ".join(parts) + ".") if parts else ""
 
 
@@ -236,12 +278,25 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+def _unknown(raw: str) -> dict[str, str] | str | None:
+    """An answer that says nobody knows – „unbekannt“, „nicht bekannt“, „weiß nicht“, „k. A.“,
+    optionally with a reason („unbekannt (nicht veröffentlicht)“) – as unbekannt or
+    {wert: unbekannt, anmerkung: reason}; None for any other answer."""
+    match = _WITH_REASON.fullmatch(raw.strip())
+    if not match or not says_unknown(match["word"]):
+        return None
+    reason = (match["paren"] or match["rest"] or "").strip()
+    return {"wert": UNKNOWN, "anmerkung": reason} if reason else UNKNOWN
 
 
-def _fold(word: str) -> str:
-    """A word as compared with the vocabularies: lower case, umlauts written out, no punctuation."""
-    return re.sub(r"[^a-z0-9]+", " ", word.casefold().translate(_UMLAUTS)).strip()
+def _span(text: str) -> dict[str, str] | None:
+    """„2018/19“ or „2018/2019“ as {datum: "2018", bis: "2019"}."""
+    match = _SPAN.fullmatch(text)
+    if not match:
+        return None
+    start, end = match["start"], match["end"]
+    end = start[:2] + end if len(end) == 2 else end
+    return {"datum": start, "bis": end} if end > start else None
 
 
 _BULLET = re.compile(r"[-*•]\s+")  # "- item", as GitHub's list button writes it
@@ -298,21 +353,26 @@ class Converter:
         self.problems.append(f"{where}: {message}")
 
     # -- single values ---------------------------------------------------------------------------
+    def words(self, vocabulary: str) -> dict[str, str]:
+        """Every word for an entry of a vocabulary (label, id, synonyme), folded, to its id."""
+        table: dict[str, str] = {}
+        for e in self.vocabularies.get(vocabulary, {}).get("eintraege", []):
+            words = [pick(e["label"], "de"), e["id"], *(w for ws in e.get("synonyme", {}).values() for w in ws)]
+            table.update({fold(word): e["id"] for word in words})
+        return table
+
     def lookup(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> str:
         """A vocabulary value by its label, id or one of its other words (synonyme), compared
         without case, umlauts and punctuation ("Vierteljaehrlich" is "vierteljährlich")."""
         entries = self.vocabularies[vocabulary]["eintraege"]
-        table: dict[str, str] = {}
-        for e in entries:
-            words = [pick(e["label"], "de"), e["id"], *(w for ws in e.get("synonyme", {}).values() for w in ws)]
-            table.update({_fold(word): e["id"] for word in words})
-        key = _fold(value)
+        table = self.words(vocabulary)
+        key = fold(value)
         if key in table:
             return str(table[key])
         starting = {ident for label, ident in table.items() if key and label.startswith(key)}
         if len(starting) == 1:  # "Selbstauskunft" for "Selbstauskunft der Beteiligten"
             return str(starting.pop())
-        labels = {_fold(pick(e["label"], "de")): pick(e["label"], "de") for e in entries}
+        labels = {fold(pick(e["label"], "de")): pick(e["label"], "de") for e in entries}
         close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
         hint = f" (meinten Sie „{labels[close[0]]}“?)" if close else ""
         self.fail(field_id, f"„{value.strip()}“ ist kein erlaubter Wert{hint}", line)
@@ -352,16 +412,33 @@ class Converter:
             else:
                 limits = f" ab {f.minimum:g}" if f.minimum is not None else ""
             what = f"{f.title} " if line else ""  # in a table: which column
-            self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}", line)
+            unknown = " – oder „unbekannt“, wenn es niemand weiß" if f.may_be_unknown else ""
+            self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}{unknown}", line)
             return 0
         return int(value) if value.is_integer() else value
 
     def point(self, raw: str, field_id: str, line: int | None = None) -> Any:
-        match = _DATE.fullmatch(raw.strip())
-        if not match:
-            self.fail(field_id, f"„{raw.strip()}“ ist kein Jahr oder Monat (Form: 2018 oder 2018-09)", line)
+        """A date: „2018“, „2018-09“, „ca. 2018“, „Frühjahr 2016“, „2018/19“, or „unbekannt“ (undated)."""
+        text = raw.strip()
+        unknown = _unknown(text)
+        if isinstance(unknown, dict):
+            return {"datum": UNKNOWN, "anmerkung": unknown["anmerkung"]}
+        if unknown is not None:
+            return {"datum": UNKNOWN}
+        match = _DATE.fullmatch(text)
+        if match:
+            return {"datum": match[2], "genauigkeit": "ungefaehr"} if match[1] else match[2]
+        found = _span(text) or self.season(text)
+        if found is None:
+            self.fail(field_id, f"„{text}“ ist kein Datum (Form: 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)", line)
             return ""
-        return {"datum": match[2], "genauigkeit": "ungefaehr"} if match[1] else match[2]
+        return found
+
+    def season(self, text: str) -> dict[str, str] | None:
+        """„Frühjahr 2016“ as {datum: "2016", jahreszeit: fruehjahr} (vocabulary jahreszeiten)."""
+        match = _SEASON.fullmatch(text)
+        season = self.words("jahreszeiten").get(fold(match["season"])) if match else None
+        return {"datum": match["year"], "jahreszeit": season} if match and season else None
 
     def reference(self, f: Field, raw: str, field_id: str, line: int) -> Any:
         """An entry of another table, by its name (Akteur*innen) or its number in the list (Quellen)."""
@@ -385,6 +462,23 @@ class Converter:
         raw = raw.strip()
         if not raw:
             return [] if f.kind == "list" else ""
+        if f.may_be_unknown:
+            return self.stated(f, raw, field_id, line)
+        return self.plain(f, raw, field_id, line)
+
+    def stated(self, f: Field, raw: str, field_id: str, line: int | None = None) -> Any:
+        """A value research may lack: unknown (with a reason, if given), an estimate of a number
+        („ca. 10“ → {wert: 10, genauigkeit: ungefaehr}), or the value itself."""
+        unknown = _unknown(raw)
+        if unknown is not None:
+            return unknown
+        estimate = _ESTIMATE.fullmatch(raw)
+        if estimate and f.kind in ("integer", "number"):
+            return {"wert": self.number(f, estimate["number"], field_id, line), "genauigkeit": "ungefaehr"}
+        return self.plain(f, raw, field_id, line)
+
+    def plain(self, f: Field, raw: str, field_id: str, line: int | None = None) -> Any:
+        """An answer as a value of the field's kind."""
         if f.form and "verweis" in f.form:
             return self.reference(f, raw, field_id, line or 0)
         if f.kind == "choice":

@@ -1,4 +1,8 @@
-"""`praxis new`: ask for the core of a case (or take it from flags) and write the skeleton."""
+"""`praxis new`: ask for the core of a case (or take it from flags) and write the skeleton.
+
+Status, municipal structure and participation step may be answered ``unbekannt``; what is not
+asked or given (a flag left out) stays a fill-in marker in the file, never a default.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from praxis_kb.authoring.casefile import case_file, open_fields
+from praxis_kb.authoring.casefile import UNKNOWN, case_file, open_fields, says_unknown
 from praxis_kb.authoring.scaffold import Answers, skeleton, slug
 from praxis_kb.load.project import Project
 from praxis_kb.model import pick
@@ -31,12 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kurzbeschreibung", help="zwei bis drei Sätze")
     parser.add_argument("--standorttyp", help="z. B. kleinstadt")
     parser.add_argument("--region", help="Landkreis, kreisfreie Stadt oder sachsen (Standard)")
-    parser.add_argument("--gemeindestruktur", help="z. B. verwaltungsgemeinschaft")
-    parser.add_argument("--status", help="laeuft (Standard), beendet oder verstetigt")
-    parser.add_argument("--beginn", help="Jahr, Monat oder Tag, z. B. 2018 oder 2018-09")
+    parser.add_argument("--gemeindestruktur", help="z. B. verwaltungsgemeinschaft, oder unbekannt")
+    parser.add_argument("--status", help="laeuft, beendet, verstetigt oder unbekannt (ohne Angabe: in der Datei zu ergänzen)")
+    parser.add_argument("--beginn", help="Jahr, Monat oder Tag, z. B. 2018 oder 2018-09 (ohne Angabe: in der Datei zu ergänzen)")
     parser.add_argument("--ende", help="nur bei status beendet")
     parser.add_argument("--handlungsfeld", action="append", default=[], help="mehrfach angeben, z. B. --handlungsfeld wohnen --handlungsfeld sprache")
-    parser.add_argument("--partizipation", help="Stufe im Stufenmodell, z. B. anhoerung")
+    parser.add_argument("--partizipation", help="Stufe im Stufenmodell, z. B. anhoerung, oder unbekannt (ohne Angabe: in der Datei zu ergänzen)")
     parser.add_argument("--illustrativ", action="store_true", help="ausgedachtes Beispiel")
     parser.add_argument("--einwilligung-dokumentiert", action="store_true", help="die Einwilligung aller Beteiligten ist dokumentiert")
     parser.add_argument("--anonymisierung-geprueft", action="store_true", help="die Anonymisierung ist geprüft")
@@ -51,15 +55,18 @@ class Vocabularies:
         self.docs = catalogue.vocabularies
         self.shape = shape.load(project.schema_dir, catalogue.vocabulary_ids())
 
-    def choices(self, name: str) -> list[tuple[str, str]]:
+    def choices(self, name: str, unknown: bool = False) -> list[tuple[str, str]]:
+        """The entries of a vocabulary as (id, German label); with *unknown*, "nicht bekannt" last."""
         entries = self.docs[name].data["eintraege"]
-        return [(e["id"], pick(e["label"], "de")) for e in entries]
+        return [(e["id"], pick(e["label"], "de")) for e in entries] + ([(UNKNOWN, "nicht bekannt")] if unknown else [])
 
 
 def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
     ids = [i for i, _ in options]
     if value in ids:
         return value
+    if UNKNOWN in ids and says_unknown(value):
+        return UNKNOWN
     close = difflib.get_close_matches(value.lower(), ids, n=1)
     hint = f" (meinten Sie '{close[0]}'?)" if close else ""
     raise Aborted(f"--{flag}: '{value}' ist kein erlaubter Wert{hint}. Erlaubt: {', '.join(ids)}")
@@ -76,14 +83,16 @@ def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Ans
     answers.kurzbeschreibung = args.kurzbeschreibung or ""
     answers.standorttyp = _check_choice(args.standorttyp, vocab.choices("standorttypen"), "standorttyp")
     answers.region = _check_choice(args.region or "sachsen", vocab.choices("regionen"), "region")
-    answers.gemeindestruktur = _check_choice(args.gemeindestruktur, vocab.choices("gemeindestrukturen"), "gemeindestruktur")
-    answers.status = _check_choice(args.status or "laeuft", vocab.choices("status"), "status")
+    answers.gemeindestruktur = _check_choice(args.gemeindestruktur, vocab.choices("gemeindestrukturen", unknown=True), "gemeindestruktur")
+    # Not given: left to fill in (a marker), never a plausible default.
+    answers.status = _check_choice(args.status, vocab.choices("status", unknown=True), "status") if args.status else ""
     answers.handlungsfelder = [_check_choice(h, vocab.choices("handlungsfelder"), "handlungsfeld") for h in args.handlungsfeld]
-    answers.partizipation = _check_choice(args.partizipation or "information", vocab.choices("partizipationsstufen"), "partizipation")
+    if args.partizipation:
+        answers.partizipation = _check_choice(args.partizipation, vocab.choices("partizipationsstufen", unknown=True), "partizipation")
     for flag, value in (("beginn", args.beginn), ("ende", args.ende)):
         if value and not YEAR.match(value):
             raise Aborted(f"--{flag}: '{value}' ist kein Datum. Form: 2018, 2018-09 oder 2018-09-15")
-    answers.beginn = args.beginn or today[:4]
+    answers.beginn = args.beginn or ""
     answers.ende = args.ende or ""
     if answers.status == "beendet" and not answers.ende:
         raise Aborted("Bei --status beendet gehört --ende dazu, z. B. --ende 2023")
@@ -93,6 +102,25 @@ def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Ans
     if not ID_PATTERN.match(answers.id):
         raise Aborted(f"--id: '{answers.id}' ist keine gültige Kennung (nur a–z, Ziffern und Bindestriche)")
     return answers
+
+
+def _picked(answer: str, options: list[tuple[str, str]]) -> list[str] | None:
+    """The ids an answer picks by number or id; None if any part is neither. Where "nicht bekannt"
+    is an option, "weiß nicht" and the like pick it too."""
+    ids = [i for i, _ in options]
+    if UNKNOWN in ids and says_unknown(answer):
+        return [UNKNOWN]
+    picked = []
+    for part in re.split(r"[,\s]+", answer):
+        if not part:
+            continue
+        if part.isdigit() and 1 <= int(part) <= len(options):
+            picked.append(options[int(part) - 1][0])
+        elif part in ids:
+            picked.append(part)
+        else:
+            return None
+    return list(dict.fromkeys(picked))
 
 
 class Prompter:
@@ -122,17 +150,7 @@ class Prompter:
         default_number = str([i for i, _ in options].index(default) + 1) if default else ""
 
         def parse(answer: str) -> list[str] | None:
-            picked = []
-            for part in re.split(r"[,\s]+", answer):
-                if not part:
-                    continue
-                if part.isdigit() and 1 <= int(part) <= len(options):
-                    picked.append(options[int(part) - 1][0])
-                elif part in [i for i, _ in options]:
-                    picked.append(part)
-                else:
-                    return None
-            return list(dict.fromkeys(picked))
+            return _picked(answer, options)
 
         hint = "Nummern mit Komma, z. B. 1,3" if many else "Nummer"
 
@@ -158,7 +176,10 @@ class Prompter:
 
 def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out: TextIO) -> Answers:
     p = Prompter(read, out)
-    out.write("Neues Praxisbeispiel anlegen. Vorschläge stehen in [Klammern]: Eingabetaste übernimmt sie. Strg+C bricht ab.\n\n")
+    out.write(
+        "Neues Praxisbeispiel anlegen. Vorschläge stehen in [Klammern]: Eingabetaste übernimmt sie. "
+        "Was niemand weiß, ist kein Fehler: wählen Sie „nicht bekannt“, wo es angeboten wird. Strg+C bricht ab.\n\n"
+    )
     answers = Answers(today=today)
     answers.titel = p.ask("Titel (kurz und sprechend)", check=lambda a: None if a else "Bitte einen Titel eingeben.")
     answers.id = p.ask(
@@ -169,8 +190,8 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
     answers.kurzbeschreibung = p.ask("Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; leer lassen = später)")
     answers.standorttyp = p.choose("Standorttyp:", vocab.choices("standorttypen"))[0]
     answers.region = p.choose("Region (nie genauer als der Landkreis):", vocab.choices("regionen"), "sachsen")[0]
-    answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen"))[0]
-    answers.status = p.choose("Status:", vocab.choices("status"), "laeuft")[0]
+    answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen", unknown=True))[0]
+    answers.status = p.choose("Status:", vocab.choices("status", unknown=True), "laeuft")[0]
     answers.beginn = p.ask(
         "Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09)", today[:4], lambda a: None if YEAR.match(a) else "Form: 2018, 2018-09 oder 2018-09-15."
     )
@@ -178,7 +199,7 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
         answers.ende = p.ask("Ende (Jahr oder Monat)", check=lambda a: None if YEAR.match(a) else "Form: 2023 oder 2023-06.")
     answers.handlungsfelder = p.choose("Handlungsfelder (mehrere möglich):", vocab.choices("handlungsfelder"), many=True)
     answers.partizipation = p.choose(
-        "Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen"), "information"
+        "Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen", unknown=True)
     )[0]
     answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel?", False)
     answers.einwilligung = p.yes("Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert?")
@@ -218,5 +239,6 @@ def run(args: argparse.Namespace, project: Project, read: Callable[[str], str] =
         out.write("Diese Fehler müssen vor der Veröffentlichung behoben werden.\n")
     out.write(
         f"Noch {todo} Stellen sind auszufüllen (sie beginnen mit „ERGÄNZEN:“). „praxis validate {project.relative(target)}“ zeigt sie mit Zeilennummer.\n"
+        "Was niemand weiß, ist kein Fehler: Wo es „– oder unbekannt“ heißt, schreiben Sie unbekannt.\n"
     )
     return 0

@@ -14,6 +14,7 @@ files as they are, for open data only (see ``CaseRecord``).
 
 from __future__ import annotations
 
+import calendar
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -108,6 +109,7 @@ class Entry:
     area: str = ""
     level: str = ""
     features: Features = field(default_factory=Features)  # site types only
+    directed: bool = False  # relation kinds: one actor acts on the other (von → zu)
 
 
 @dataclass(frozen=True)
@@ -183,9 +185,6 @@ class Stated(Generic[T]):
         return self.precision is not Precision.EXACT
 
 
-_MONTH_ENDS = {"02": "28", "04": "30", "06": "30", "09": "30", "11": "30"}
-
-
 def _earliest(value: str) -> str:
     return value + "-01-01"[len(value) - 4 :] if len(value) < 10 else value
 
@@ -194,7 +193,7 @@ def _latest(value: str) -> str:
     if len(value) == 4:
         return value + "-12-31"
     if len(value) == 7:
-        return f"{value}-{_MONTH_ENDS.get(value[5:], '31')}"
+        return f"{value}-{calendar.monthrange(int(value[:4]), int(value[5:]))[1]:02d}"
     return value
 
 
@@ -308,6 +307,7 @@ class Figure:
     unit: str = ""
     as_of: DatePoint | None = None
     source: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -552,7 +552,10 @@ def _maybe_date(d: dict[str, Any], key: str) -> DatePoint | None:
 
 
 def _stated(value: Any) -> Stated[Any]:
-    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``."""
+    """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``.
+    A fill-in marker (only in a preview of an unfinished case) is not known; it is its note."""
+    if isinstance(value, str) and value.strip().startswith(shape.FILL_IN):
+        return Stated(None, note=value)
     if isinstance(value, dict) and "wert" in value:
         return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
     return Stated(_known(value))
@@ -609,7 +612,7 @@ def _operator(o: dict[str, Any]) -> Operator:
 
 
 def _figure(f: dict[str, Any]) -> Figure:
-    return Figure(f["bezeichnung"], _stated(f["wert"]), f.get("einheit", ""), _maybe_date(f, "stand"), f.get("quelle", ""))
+    return Figure(f["bezeichnung"], _stated(f["wert"]), f.get("einheit", ""), _maybe_date(f, "stand"), f.get("quelle", ""), f.get("anmerkung", ""))
 
 
 def _funding(f: dict[str, Any]) -> Funding:
@@ -656,6 +659,7 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
             raw.get("bereich", ""),
             raw.get("ebene", ""),
             features,
+            directed=bool(raw.get("gerichtet", False)),
         )
     return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
 
@@ -732,7 +736,9 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
             list(transfer["stolpersteine"]),
         ),
         refugee_perspective=RefugeePerspective(
-            perspective["einschaetzung"], perspective["erhoben"], [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])]
+            perspective["einschaetzung"],
+            perspective["erhoben"],
+            [Quote(q["text"], q.get("person", ""), q.get("quelle", "")) for q in perspective.get("zitate", [])],
         ),
         results=[Result(r["beschreibung"], r["evidenz"], list(r.get("quellen", [])), _precision(r), r.get("anmerkung", "")) for r in d["ergebnisse"]],
         timeline=[TimelineEvent(_date(e["datum"]), e["ereignis"]) for e in d["zeitleiste"]],

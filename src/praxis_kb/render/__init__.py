@@ -69,7 +69,7 @@ def render_all(
     """
 
     def one(lang: str) -> list[Page]:
-        return language_pages(Context(model, lang, coverage, site_url, pdf))
+        return language_pages(Context(model, lang, coverage, site_url, pdf, today))
 
     workers = min(workers, len(model.languages))
     if workers > 1 and not fork_is_safe():

@@ -9,40 +9,59 @@ from typing import Any
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
-from praxis_kb.model import Case
+from praxis_kb.model import Case, Criterion, Period, Prerequisites, Provenance, Stated
 from praxis_kb.render import hyphenate, svg
+from praxis_kb.render import network as network_
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment, narrative_html
 from praxis_kb.render.fragments import Page
+from praxis_kb.render.statements import Shown
+from praxis_kb.render.strings import format_percent
 
 
 def network(ctx: Context, case: Case) -> dict[str, Any]:
-    actor_types = ctx.model.vocab("akteurstypen").entries
-    keys = list(case.actors)
-    actors: list[dict[str, Any]] = []
-    for number, key in enumerate(keys, 1):
-        actor = case.actors[key]
-        group = actor_types[actor.types[0]].group
-        actors.append({"number": number, "name": actor.name, "types": actor.types, "role": actor.role, "group": group})
-    nodes = [svg.Node(a["number"], a["group"]) for a in actors]
-    edges = [svg.Edge(keys.index(t.source), keys.index(t.target), t.frequency.value or "", t.occasional) for t in case.ties]
-    group_order = list(ctx.model.vocab("akteursgruppen").entries)
-    groups = sorted({a["group"] for a in actors}, key=lambda g: group_order.index(g) if g in group_order else len(group_order))
-    picture = svg.network_map(
-        nodes,
-        edges,
-        ctx.t.network_map_title.format(title=case.title),
-        ctx.t.network_map_desc.format(actors=len(actors), ties=len(edges)),
-        f"netz-{case.id}",
-    )
-    return {"svg": picture, "actors": actors, "groups": groups}
+    """The network section: its maps over time and its tables (render/network.py)."""
+    return network_.network(ctx, case)
 
 
-def ladder(ctx: Context, current: str, ident: str) -> Markup:
+def ladder(ctx: Context, current: Stated[str], ident: str) -> Markup:
+    """The participation ladder with the case's step marked; an unknown step marks none."""
     vocabulary = ctx.model.vocab("partizipationsstufen")
     steps = [svg.LadderStep(e.step, ctx.text(e.label), e.area) for e in vocabulary.entries.values()]
-    entry = vocabulary.entries[current]
+    entry = vocabulary.entries.get(current.value) if current.value is not None else None
+    if entry is None:
+        return svg.participation_ladder(steps, 0, ctx.t.ladder_title, ctx.t.ladder_desc_unknown, ident)
     return svg.participation_ladder(steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=entry.step, label=ctx.text(entry.label)), ident)
+
+
+def participation(ctx: Context, case: Case) -> dict[str, Any]:
+    """The case's step on the ladder: "Stufe 7 von 9: Mitbestimmung" (with its area), or "nicht bekannt"."""
+    vocabulary = ctx.model.vocab("partizipationsstufen")
+    stated = case.participation_step
+    entry = vocabulary.entries.get(stated.value) if stated.value is not None else None
+    picture = ladder(ctx, stated, f"leiter-{case.id}")
+    if entry is None:
+        return {"step": ctx.say.unknown(stated.note), "area": "", "svg": picture}
+    shown = ctx.say.stated(stated, lambda value: f"{ctx.t.step_of.format(n=entry.step, total=len(vocabulary.entries))}: {ctx.text(entry.label)}")
+    return {"step": shown, "area": ctx.label("partizipationsbereiche", entry.area), "svg": picture}
+
+
+def _stage(ctx: Context, criterion: Criterion, stage: Stated[int]) -> Shown:
+    total = len(criterion.stages)
+    return ctx.say.stated(stage, lambda n: f"{ctx.t.step_of.format(n=n, total=total)}: {ctx.text(criterion.stages[n - 1].label)}")
+
+
+def assessments(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    """The criteria the case touches, in the criteria's order, each with its stage ("Stufe 3 von 4:
+    label") or "nicht bekannt" (then no segment of the stage bar is filled)."""
+    criteria = ctx.model.criteria
+    out = []
+    for a in sorted(case.assessments, key=lambda a: criteria[a.criterion].order):
+        criterion = criteria[a.criterion]
+        filled = a.stage.value if a.stage.value is not None else 0
+        bar = svg.stage_bar(filled, len(criterion.stages))
+        out.append({"criterion": criterion, "bar": bar, "stage": _stage(ctx, criterion, a.stage), "justification": a.justification})
+    return out
 
 
 def notice(ctx: Context, case: Case) -> dict[str, str] | None:
@@ -83,13 +102,111 @@ def with_section_links(ctx: Context, body: str) -> str:
     return body.replace(_SECTIONS_MARK, nav, 1)
 
 
-def page(ctx: Context, case: Case) -> Page:
-    criteria = ctx.model.criteria
-    step = ctx.model.vocab("partizipationsstufen").entries[str(case.participation_step.value)]
-    assessments = [
-        {"criterion": criteria[a.criterion], "stage": a.stage.value, "justification": a.justification}
-        for a in sorted(case.assessments, key=lambda a: criteria[a.criterion].order)
+def facts(ctx: Context, case: Case) -> dict[str, Any]:
+    """The facts at the top that research may lack: status, municipal structure and count, period."""
+    say = ctx.say
+    site = case.site
+    structure = say.stated(site.municipal_structure, lambda v: ctx.label("gemeindestrukturen", v))
+    count = None
+    if site.municipalities:  # "eine Gemeinde", "3 Gemeinden"
+        pattern = ctx.t.municipalities_one if site.municipalities.value == 1 else ctx.t.municipalities
+        count = say.count(site.municipalities, pattern)
+    if case.end:
+        period = f"{say.date(case.start)} – {say.date(case.end)}"
+    elif case.status.known:
+        period = f"{say.date(case.start)} – {ctx.t.ongoing}"
+    else:  # not known to be running: "seit 2016", not "2016 – heute"
+        period = f"{ctx.t.since} {say.date(case.start)}"
+    notes = say.notes([case.start.note, case.end.note if case.end else ""])
+    return {
+        "status": say.stated(case.status, lambda v: ctx.label("status", v)),
+        "structure": structure,
+        "municipalities": count,
+        "site_note": say.note(site.note),
+        "period": Shown(escape(period), notes),
+    }
+
+
+def instruments(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    """Per instrument, what research may lack: its frequency, its status (the case's when it has none
+    of its own), and the notes of its dates."""
+    say = ctx.say
+    out = []
+    for i in case.instruments:
+        frequency = say.stated(i.frequency, lambda v: ctx.label("haeufigkeiten", v)) if i.frequency else None
+        status = say.statement(ctx.label("status", i.status)) if i.status else Shown(say.stated(case.status, lambda v: ctx.label("status", v)).inline)
+        notes = (frequency.notes if frequency else Markup("")) + say.notes([i.since.note if i.since else "", i.until.note if i.until else ""])
+        out.append({"frequency": frequency, "status": status, "notes": notes})
+    return out
+
+
+def prerequisites(ctx: Context, pre: Prerequisites) -> list[dict[str, Any]]:
+    """Staff time, costs, setup time and political backing: each with the text that explains it, and
+    whether it is known (the transfer check then gives a box to tick, else a line to clarify)."""
+    say, t = ctx.say, ctx.t
+    rows = [
+        ("staff", t.staff, say.stated(pre.staff_hours_per_month, lambda n: t.hours_per_month.format(n=say.number(n)), hedged=True), pre.staff_note),
+        ("costs", t.costs, say.costs(pre.cost_min, pre.cost_max), pre.cost_note),
+        ("setup", t.setup_time, say.stated(pre.setup_months, lambda n: t.months.format(n=say.number(n)), hedged=True), ""),
+        ("backing", t.political_backing, say.stated(pre.political_backing, lambda v: ctx.label("rueckendeckung", v)), pre.political_note),
     ]
+    return [{"id": ident, "label": label, "shown": shown, "explanation": explanation} for ident, label, shown, explanation in rows]
+
+
+def offers(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    return [
+        {
+            "offer": o,
+            "kind": ctx.label("angebotsarten", o.kind),
+            "actors": [case.actors[a].name for a in o.actors if a in case.actors],
+            "period": ctx.say.period(o.period),
+            "hedge": ctx.say.hedge(o.precision),
+            "note": ctx.say.note(o.note),
+        }
+        for o in case.offers
+    ]
+
+
+def figures(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    say = ctx.say
+    out = []
+    for f in case.figures:
+        unit = f.unit.replace("{", "{{").replace("}", "}}")  # a contributor's text inside a pattern
+        value = say.count(f.value, f"{{n}} {unit}" if unit else "{n}")
+        source = case.sources.get(f.source)
+        out.append({"label": f.label, "value": value, "as_of": say.when(f.as_of) if f.as_of else None, "source": source, "note": say.note(f.note)})
+    return out
+
+
+def funding(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    say = ctx.say
+    return [
+        {
+            "funding": f,
+            "amount": say.count(f.amount_euro, ctx.t.amount_euro) if f.amount_euro else None,
+            "share": say.stated(f.share_percent, lambda n: format_percent(n, ctx.lang), numeric=True) if f.share_percent else None,
+            "period": say.period(Period(), f.start, f.end),
+            "source": case.sources.get(f.source),
+            "note": say.note(f.note),
+        }
+        for f in case.funding
+    ]
+
+
+def operators(ctx: Context, case: Case) -> list[dict[str, Any]]:
+    say = ctx.say
+    return [
+        {
+            "name": case.actors[o.actor].name if o.actor in case.actors else o.actor,
+            "period": say.period(o.period),
+            "hedge": say.hedge(o.precision),
+            "note": say.note(o.note),
+        }
+        for o in case.operators
+    ]
+
+
+def page(ctx: Context, case: Case) -> Page:
     site_types = list(ctx.model.vocab("standorttypen").entries)
     verdicts = sorted(case.transfer.verdicts.values(), key=lambda v: site_types.index(v.site_type))
     body = (
@@ -100,10 +217,18 @@ def page(ctx: Context, case: Case) -> Page:
             notice=notice(ctx, case),
             narrative=narrative_html(case.body),
             instrument_types=list(dict.fromkeys(i.type for i in case.instruments)),
-            participation={"step": step.step, "area": step.area, "svg": ladder(ctx, str(case.participation_step.value), f"leiter-{case.id}")},
+            facts=facts(ctx, case),
+            instrument_facts=instruments(ctx, case),
+            participation=participation(ctx, case),
             network=network(ctx, case),
-            assessments=assessments,
+            assessments=assessments(ctx, case),
             pre=case.transfer.prerequisites,
+            prerequisites=prerequisites(ctx, case.transfer.prerequisites),
+            offers=offers(ctx, case),
+            figures=figures(ctx, case),
+            funding=funding(ctx, case),
+            operators=operators(ctx, case),
+            public_sources=case.provenance is Provenance.PUBLIC_SOURCES,
             verdicts=verdicts,
             qr=ctx.qr(f"praxis/{case.id}/"),  # on the case sheet
             qr_transfer_check=ctx.qr(f"praxis/{case.id}/#transfer-check"),  # opens the page ready to print the check

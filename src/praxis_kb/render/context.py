@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -13,20 +14,32 @@ from praxis_kb.render import svg
 from praxis_kb.render.escaping import environment, front_matter, paragraphs
 from praxis_kb.render.fragments import Page, split_fragments
 from praxis_kb.render.qr import qr_svg
-from praxis_kb.render.strings import Strings, direction, format_day, format_list, format_number, format_point
+from praxis_kb.render.statements import Statements
+from praxis_kb.render.strings import Strings, direction, format_day, format_list, format_number
 
 
 class Context:
     """What every page of one language needs: the model, the language, its strings, addresses and
     the helpers the templates call."""
 
-    def __init__(self, model: Model, lang: str, coverage: list[coverage_.LanguageCoverage] | None = None, site_url: str = "", pdf: bool = False) -> None:
+    def __init__(
+        self,
+        model: Model,
+        lang: str,
+        coverage: list[coverage_.LanguageCoverage] | None = None,
+        site_url: str = "",
+        pdf: bool = False,
+        today: dt.date | None = None,
+    ) -> None:
         self.model = model
         self.lang = lang
         self.t = Strings(lang)
         self.coverage = coverage or []
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.pdf = pdf
+        self.today = today or dt.date.today()  # the build's date: what a page calls "now"
+        seasons = model.vocabularies.get("jahreszeiten")
+        self.say = Statements(lang, {key: pick(entry.label, lang) for key, entry in seasons.entries.items()} if seasons else {})
 
     def url_of(self, path: str) -> str:
         """The public address of a page below this language's root, if site_url is known."""
@@ -89,7 +102,9 @@ class Context:
             "listing": lambda items: format_list([str(item) for item in items], self.lang),  # "a, b und c", "a، b و c"
             "labels": lambda vocabulary, ids: [self.label(vocabulary, i) for i in ids],
             "paragraphs": paragraphs,
-            "date": lambda p: format_point(p, self.lang),
+            "date": self.say.date,  # "5. März 2017", "Frühjahr 2016", "2018–2019", "ohne Datum"
+            "when": self.say.when,  # a date and its note
+            "say": self.say,  # statements: unknown, uncertain, with their notes (render/statements.py)
             "day": lambda v: format_day(v, self.lang),
             "icon": svg.legend_icon,
             "fallback": self.fallback,

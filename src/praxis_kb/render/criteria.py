@@ -15,8 +15,9 @@ def criterion_page(ctx: Context, criterion: Criterion) -> Page:
     for case in ctx.model.cases_in(ctx.lang):
         for a in case.assessments:
             if a.criterion == criterion.id:
-                addressing.append({"case": case, "stage": a.stage.value, "justification": a.justification})
-    addressing.sort(key=lambda item: (-item["stage"], item["case"].title.casefold()))
+                shown = ctx.say.stated(a.stage, lambda n: f"{ctx.t.step_of.format(n=n, total=len(criterion.stages))} {ctx.text(criterion.stages[n - 1].label)}")
+                addressing.append({"case": case, "stage": a.stage.value or 0, "shown": shown, "justification": a.justification})
+    addressing.sort(key=lambda item: (-item["stage"], item["case"].title.casefold()))  # an unknown stage last
     body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
     return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)
 

@@ -8,9 +8,10 @@ from functools import cache, lru_cache
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
+from babel.numbers import format_percent as babel_format_percent
 
 from praxis_kb.load import filecache
 from praxis_kb.load.project import UI_DIR
@@ -96,26 +97,52 @@ def format_number(value: float, lang: str) -> str:
     return local_digits(str(format_decimal(value, locale=lang, numbering_system="default")), lang)
 
 
+def format_percent(value: float, lang: str) -> str:
+    """A share given in percent (40 → "40 %", "۴۰%") as *lang* writes it."""
+    shown = babel_format_percent(value / 100, locale=lang, numbering_system="default", decimal_quantization=False)
+    return local_digits(str(shown), lang)
+
+
 def format_list(items: Sequence[str], lang: str) -> str:
     """Items joined as *lang* joins them: "a, b und c", "a، b و c" (Babel, CLDR)."""
     return str(babel_format_list(list(items), style="standard", locale=lang)) if items else ""
 
 
-@lru_cache(maxsize=8192)  # the same dates recur across cases; babel's formatting is not free
-def format_point(point: DatePoint, lang: str) -> str:
-    value = point.value
+def _single(value: str, lang: str, season: str = "") -> str:
+    """One date as *lang* writes it: a day, a month, a year, or a season of a year (*season*: its label)."""
     parts = value.split("-")
     try:
+        if season:
+            return Strings(lang).date_season.format(season=season, year=value)
         if len(parts) == 3:
-            shown = format_date(dt.date.fromisoformat(value), format="long", locale=lang)
-        elif len(parts) == 2:
-            shown = format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang)
-        else:
-            shown = value
+            return str(format_date(dt.date.fromisoformat(value), format="long", locale=lang))
+        if len(parts) == 2:
+            return str(format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang))
     except (ValueError, LookupError):
-        shown = value
-    shown = local_digits(shown, lang)
+        pass
+    return value
+
+
+def _span(start: str, end: str, lang: str, season: str = "") -> str:
+    """A span such as 2018/19: two years as the language joins them (Babel: "2018–2019", "2018 تا 2019"),
+    anything finer as its two ends."""
+    if len(start) == len(end) == 4 and not season:
+        try:
+            return str(format_interval(dt.date(int(start), 1, 1), dt.date(int(end), 1, 1), "y", locale=lang))
+        except (ValueError, LookupError):
+            pass
+    return Strings(lang).date_span.format(start=_single(start, lang, season), end=_single(end, lang))
+
+
+@lru_cache(maxsize=8192)  # the same dates recur across cases; babel's formatting is not free
+def format_point(point: DatePoint, lang: str, season: str = "") -> str:
+    """A date as *lang* writes it, as sure as it is ("ca. 2016", "2016 (strittig)"): a day, a month,
+    a year, a season (*season*: the label of ``point.season``), a span, or "ohne Datum"."""
     strings = Strings(lang)
+    if not point.known:
+        return str(strings.date_undated)
+    shown = _span(point.value, point.until, lang, season) if point.until else _single(point.value, lang, season)
+    shown = local_digits(shown, lang)
     if point.precision is Precision.APPROXIMATE:
         return strings.approx.format(date=shown)
     if point.precision is Precision.DISPUTED:

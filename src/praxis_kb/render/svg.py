@@ -85,9 +85,19 @@ def legend_icon(group: str) -> Markup:
 
 
 @dataclass(frozen=True)
+class Badge:
+    """A further role of an actor, in another group than the node's own: a small mark on it."""
+
+    group: str
+    present: bool = True  # the actor had this role at the map's time
+
+
+@dataclass(frozen=True)
 class Node:
     number: int
     group: str
+    badges: tuple[Badge, ...] = ()
+    present: bool = True  # part of the network at the map's time; drawn hollow otherwise
 
 
 @dataclass(frozen=True)
@@ -96,38 +106,154 @@ class Edge:
     target: int
     frequency: str  # id in haeufigkeiten: the line's width
     dashed: bool = False  # ties that meet only on occasion
+    directed: bool = False  # an arrowhead at the target: the source acts on it
+    style: str = ""  # "double" (carrying, employing), "diamond" (owning: at the owner), "dashdot" (supervising)
+    ended: bool = False  # over at the map's time: grey and dotted
 
 
-def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, description: str, ident: str) -> Markup:
-    """Actors on a circle, ties as lines whose width shows how often they meet."""
-    size = 320
+TIE_COLOUR = "#555"
+ENDED_COLOUR = "#767676"  # 4.5:1 on white, as the numerals of hollow nodes need it too
+
+
+def _ring(count: int, size: float, node_radius: float) -> list[tuple[float, float]]:
     centre = size / 2
-    count = len(nodes)
-    node_radius = 19 if count <= 10 else 15
     ring = centre - node_radius - 14
     positions = []
     for i in range(count):
         angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
         positions.append((centre + ring * math.cos(angle), centre + ring * math.sin(angle)))
+    return positions
+
+
+def _offsets(edges: Sequence[Edge]) -> list[float]:
+    """Sideways shifts that keep several ties between the same two actors apart, each visible."""
+    pairs: dict[frozenset[int], list[int]] = {}
+    for index, edge in enumerate(edges):
+        pairs.setdefault(frozenset((edge.source, edge.target)), []).append(index)
+    shifts = [0.0] * len(edges)
+    for indices in pairs.values():
+        for rank, index in enumerate(indices):
+            shifts[index] = (rank - (len(indices) - 1) / 2) * 7.0
+    return shifts
+
+
+ENDED_WIDTH = 3.0  # dots of one size, whatever the tie's frequency was
+
+
+def _head(tip: tuple[float, float], ux: float, uy: float, length: float, spread: float, colour: str) -> str:
+    """An arrowhead whose point is *tip*, pointing along (ux, uy)."""
+    x, y = tip
+    bx, by = x - ux * length, y - uy * length
+    return f'<polygon points="{x:.1f},{y:.1f} {bx - uy * spread:.1f},{by + ux * spread:.1f} {bx + uy * spread:.1f},{by - ux * spread:.1f}" fill="{colour}"/>'
+
+
+def _diamond(start: tuple[float, float], ux: float, uy: float, length: float, spread: float, colour: str) -> str:
+    """An owner's diamond from *start* along (ux, uy)."""
+    x, y = start
+    mx, my, fx, fy = x + ux * length / 2, y + uy * length / 2, x + ux * length, y + uy * length
+    return f'<polygon points="{x:.1f},{y:.1f} {mx - uy * spread:.1f},{my + ux * spread:.1f} {fx:.1f},{fy:.1f} {mx + uy * spread:.1f},{my - ux * spread:.1f}" fill="{colour}"/>'
+
+
+def _tie(edge: Edge, start: tuple[float, float], end: tuple[float, float], shift: float, node_radius: float) -> str:
+    """One tie: its line, and an arrowhead or an owner's diamond where it has one."""
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    if shift:  # a parallel line beside the others between the same two actors
+        x1, y1, x2, y2 = x1 - uy * shift, y1 + ux * shift, x2 - uy * shift, y2 + ux * shift
+    width = ENDED_WIDTH if edge.ended else FREQUENCY_WIDTH.get(edge.frequency, 1.5)
+    colour = ENDED_COLOUR if edge.ended else TIE_COLOUR
+    marks = []
+    if edge.directed:  # the line stops inside the arrowhead, whose tip lies just outside the node
+        head = 8 + width
+        x2, y2 = x2 - ux * (node_radius + 3), y2 - uy * (node_radius + 3)
+        marks.append(_head((x2, y2), ux, uy, head, 3.5 + width / 2, colour))
+        x2, y2 = x2 - ux * (head - 1), y2 - uy * (head - 1)
+    if edge.style == "diamond":  # at the owner's end, wider than the line
+        x1, y1 = x1 + ux * (node_radius + 2), y1 + uy * (node_radius + 2)
+        size = 14 + width * 1.5
+        marks.append(_diamond((x1, y1), ux, uy, size, 4.5 + width / 2, colour))
+        x1, y1 = x1 + ux * (size - 1), y1 + uy * (size - 1)
+    return _line(edge, (x1, y1, x2, y2), width, colour) + "".join(marks)
+
+
+def _line(edge: Edge, ends: tuple[float, float, float, float], width: float, colour: str) -> str:
+    x1, y1, x2, y2 = ends
+    coords = f'x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"'
+    stroke = f' stroke="{colour}"' if colour != TIE_COLOUR else ""
+    gap = width + 3  # round caps reach half the width into a gap on each side
+    if edge.ended:  # dots
+        return f'<line {coords} stroke-width="{width:g}"{stroke} stroke-dasharray="0.1 {gap:g}"/>'
+    dash = ' stroke-dasharray="5 4"' if edge.dashed else ""
+    if edge.style == "dashdot":  # a dash, a dot
+        dash = f' stroke-dasharray="{width * 2 + 6:g} {gap:g} 0.1 {gap:g}"'
+    if edge.style == "double":  # two rails: a wide line with a white one along its middle
+        return f'<line {coords} stroke-width="{width + 3:g}"{dash}/><line {coords} stroke-width="{max(width - 1, 1.2):g}" stroke="#fff"{dash}/>'
+    return f'<line {coords} stroke-width="{width}"{stroke}{dash}/>'
+
+
+def _node(node: Node, x: float, y: float, radius: float, outward: float, *, numbered: bool = True) -> str:
+    fill, kind = GROUP_STYLE.get(node.group, FALLBACK_STYLE)
+    if node.present:
+        parts = [shape(kind, x, y, radius, fill)]
+    else:  # hollow, its outline dashed: not part of the network at the map's time
+        parts = [f'<g stroke="{fill}" stroke-width="2.5" stroke-dasharray="4 2.5">{shape(kind, x, y, radius - 1.2, "#fff")}</g>']
+    if numbered:
+        parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="{"#fff" if node.present else fill}">{node.number}</text>')
+    for index, badge in enumerate(node.badges):  # beside the node, away from the centre of the map
+        angle = outward + (index - (len(node.badges) - 1) / 2) * 0.9 - 0.45 * (len(node.badges) == 1)
+        bx, by = x + radius * 1.05 * math.cos(angle), y + radius * 1.05 * math.sin(angle)
+        colour, badge_kind = GROUP_STYLE.get(badge.group, FALLBACK_STYLE)
+        inner = shape(badge_kind, bx, by, 6.5, colour if badge.present else "#fff")
+        parts.append(f'<g stroke="{"#fff" if badge.present else colour}" stroke-width="1.6">{inner}</g>')
+    return "".join(parts)
+
+
+def network_map(nodes: Sequence[Node], edges: Sequence[Edge], title: str, description: str, ident: str) -> Markup:
+    """Actors on a circle, ties as lines whose width shows how often they meet; arrowheads where a
+    tie has a direction, a faded picture of what is over at the map's time."""
+    size = 320
+    count = len(nodes)
+    node_radius = 19 if count <= 10 else 15
+    positions = _ring(count, size, node_radius)
     parts = [
         f'<svg class="pk-network-map" viewBox="0 0 {size} {size}" role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{escape(title)}</title>',
         f'<desc id="{ident}-desc">{escape(description)}</desc>',
-        '<g class="pk-ties" stroke="#555" stroke-linecap="round">',
+        f'<g class="pk-ties" stroke="{TIE_COLOUR}" stroke-linecap="round">',
     ]
-    for edge in edges:
-        (x1, y1), (x2, y2) = positions[edge.source], positions[edge.target]
-        width = FREQUENCY_WIDTH.get(edge.frequency, 1.5)
-        dash = ' stroke-dasharray="5 4"' if edge.dashed else ""
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{width}"{dash}/>')
+    # ended ties first, so that the ties that hold are drawn over them
+    for edge, shift in sorted(zip(edges, _offsets(edges), strict=True), key=lambda pair: not pair[0].ended):
+        parts.append(_tie(edge, positions[edge.source], positions[edge.target], shift, node_radius))
     parts.append("</g>")
     parts.append('<g class="pk-actors" font-family="sans-serif" font-weight="700" text-anchor="middle">')
-    for node, (x, y) in zip(nodes, positions, strict=True):
-        fill, kind = GROUP_STYLE.get(node.group, FALLBACK_STYLE)
-        parts.append(shape(kind, x, y, node_radius, fill))
-        parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="#fff">{node.number}</text>')
+    for index, (node, (x, y)) in enumerate(zip(nodes, positions, strict=True)):
+        parts.append(_node(node, x, y, node_radius, -math.pi / 2 + 2 * math.pi * index / max(count, 1)))
     parts.append("</g></svg>")
     return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+
+
+def _sample(body: str, width: float, height: float = 16) -> Markup:
+    return Markup(  # noqa: S704 - fixed markup
+        f'<svg class="pk-icon pk-line-sample" viewBox="0 0 {width:g} {height:g}" width="{20 * width / height:g}" height="20"'
+        f' aria-hidden="true" focusable="false">{body}</svg>'
+    )
+
+
+def line_sample(*, directed: bool = False, style: str = "", ended: bool = False) -> Markup:
+    """A short line for the map's key, drawn as the map draws that kind of tie."""
+    edge = Edge(0, 1, "monatlich" if style or directed else "", directed=directed, style=style, ended=ended)
+    return _sample(f'<g stroke="{TIE_COLOUR}" stroke-linecap="round">{_tie(edge, (-20.0, 8.0), (60.0, 8.0), 0.0, 19.0)}</g>', 40)
+
+
+def node_sample() -> Markup:
+    """A hollow node for the map's key: not part of the network at the map's time."""
+    return _sample(_node(Node(0, "", present=False), 60, 24, 19, 0, numbered=False), 120, 48)
+
+
+def badge_sample() -> Markup:
+    """A node with a mark for a further role, for the map's key."""
+    return _sample(_node(Node(0, "verwaltung", (Badge("sozialarbeit"),)), 58, 28, 19, -math.pi / 4, numbered=False), 120, 48)
 
 
 @dataclass(frozen=True)

@@ -207,10 +207,17 @@ def empty_values(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[Findin
             yield from empty_values(value, path + (index,))
 
 
+def _amount(value: Any) -> float | None:
+    """A number as stated (plain or {wert: …}); None when unknown or still to fill in."""
+    if isinstance(value, dict):
+        value = value.get("wert")
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def cost_range(data: dict[str, Any]) -> Iterator[Finding]:
     costs = data["transfer"]["voraussetzungen"]["kosten"]
-    low, high = _known(costs["euro_pro_jahr_von"]), _known(costs["euro_pro_jahr_bis"])
-    if isinstance(low, int) and isinstance(high, int) and low > high:
+    low, high = _amount(costs["euro_pro_jahr_von"]), _amount(costs["euro_pro_jahr_bis"])
+    if low is not None and high is not None and low > high:
         yield Finding(
             Code.CASE_COSTS_INVERTED,
             "Die obere Grenze der Kosten ist kleiner als die untere",

@@ -12,7 +12,9 @@ checks, each property carries what the tools around it need, as annotations the 
     string ``{heute}``, ``{jahr}`` or ``{a.b}`` is replaced by today's date, the year, or the value
     already built at path a.b (a map there gives its keys).
 ``x-ergaenzen``
-    what the fill-in marker says (``ERGÄNZEN: <text>``); without it, the field's title.
+    what the fill-in marker says (``ERGÄNZEN: <text>``); without it, the field's title. A value
+    research may lack (``x-angabe``) never gets an ``x-vorlage``: left open, its marker adds
+    "– oder unbekannt", and the schema lets such a marker stand where the value belongs.
 ``x-formular``
     how the issue form asks for the field (label, help text, input kind, columns of a table
     answered as lines "a; b; c"); ``false`` leaves the field out of the form.
@@ -76,6 +78,9 @@ class Field:
     in_form: bool = True
     csv: Mapping[str, Any] | None = field(default=None, hash=False)
     may_be_unknown: bool = False  # x-angabe: also "unbekannt", or {wert, genauigkeit, anmerkung}
+    # Required unless these sibling values are unknown (the schema's if/else), e.g. the
+    # explanation of a number of hours that nobody knows may be left out.
+    needed_unless_unknown: tuple[str, ...] = ()
 
     def child(self, key: str) -> Field:
         return next(c for c in self.children if c.key == key)
@@ -102,8 +107,10 @@ class Field:
 
     @property
     def marker(self) -> str:
-        """The fill-in value of this field: ERGÄNZEN: and what belongs here."""
-        return f"{FILL_IN} {self.fill_in or self.title or self.key}"
+        """The fill-in value of this field: ERGÄNZEN: and what belongs here (and, for a value
+        research may lack, that unbekannt is an answer too)."""
+        text = f"{FILL_IN} {self.fill_in or self.title or self.key}"
+        return f"{text} – oder unbekannt" if self.may_be_unknown and "unbekannt" not in text else text
 
     @property
     def comment(self) -> str:
@@ -164,19 +171,34 @@ class _Reader:
         out.pop("$ref", None)
         return out, base, name
 
+    def properties(self, s: dict[str, Any], base: str, path: tuple[str, ...]) -> tuple[Field, ...]:
+        """The fields of an object, in schema order."""
+        needed = set(s.get("required", []))
+        unless = _needed_unless_unknown(s)
+        return tuple(
+            replace(self.read(sub, base, k, path + (k,), k in needed), needed_unless_unknown=unless.get(k, ())) for k, sub in s.get("properties", {}).items()
+        )
+
     def read(self, schema: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
         s, base, ref_name = self.merged(schema, base)
-        if s.get("x-angabe") or "x-aussage" in s:
-            # a value (first branch) that may be unknown or carry a note (x-angabe), or a text
-            # (first branch) that may carry a note (x-aussage)
-            inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
-            plain = self.read(inner, base, key, path, required)
-            return replace(plain, may_be_unknown=True) if s.get("x-angabe") else plain
-        common = _common(s, key, path, required)
+        common: dict[str, Any] = {
+            "key": key,
+            "path": path,
+            "title": s.get("title", ""),
+            "description": s.get("description", ""),
+            "required": required,
+            "template": s.get("x-vorlage", MISSING),
+            "fill_in": s.get("x-ergaenzen", ""),
+            "form": s.get("x-formular") or None,
+            "in_form": s.get("x-formular", True) is not False,
+            "csv": s.get("x-csv"),
+            "const": s.get("const", MISSING),
+            "minimum": s.get("minimum"),
+            "maximum": s.get("maximum"),
+            "min_items": s.get("minItems", s.get("minProperties", 0)),
+        }
         if "properties" in s and "additionalProperties" not in s or s.get("additionalProperties") is False:
-            needed = set(s.get("required", []))
-            children = tuple(self.read(sub, base, k, path + (k,), k in needed) for k, sub in s.get("properties", {}).items())
-            return Field(kind="object", children=children, **common)
+            return Field(kind="object", children=self.properties(s, base, path), **common)
         if isinstance(s.get("additionalProperties"), dict):
             names, _, _ = self.merged(s.get("propertyNames", {}), base)
             item = self.read(s["additionalProperties"], base, "*", path + ("*",), True)
@@ -191,44 +213,37 @@ class _Reader:
         if s.get("type") == "array":
             item = self.read(s.get("items", {}), base, "*", path + ("*",), True)
             return Field(kind="list", item=item, **common)
-        return _leaf(s, ref_name, common)
+        if "x-vokabular" in s:
+            return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
+        if s.get("x-angabe") or s.get("x-aussage"):
+            return self.statement(s, base, key, path, required)
+        if "anyOf" in s:
+            return Field(kind="point", **common)
+        return Field(kind=_scalar_kind(s, ref_name), **common)
+
+    def statement(self, s: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
+        """A value (the first branch) that may also be unknown (``x-angabe``) or carry a note."""
+        inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
+        return replace(self.read(inner, base, key, path, required), may_be_unknown=bool(s.get("x-angabe")))
 
 
-def _common(s: dict[str, Any], key: str, path: tuple[str, ...], required: bool) -> dict[str, Any]:
-    """What every kind of field reads from its schema."""
-    return {
-        "key": key,
-        "path": path,
-        "title": s.get("title", ""),
-        "description": s.get("description", ""),
-        "required": required,
-        "template": s.get("x-vorlage", MISSING),
-        "fill_in": s.get("x-ergaenzen", ""),
-        "form": s.get("x-formular") or None,
-        "in_form": s.get("x-formular", True) is not False,
-        "csv": s.get("x-csv"),
-        "const": s.get("const", MISSING),
-        "minimum": s.get("minimum"),
-        "maximum": s.get("maximum"),
-        "min_items": s.get("minItems", s.get("minProperties", 0)),
-    }
-
-
-def _leaf(s: dict[str, Any], ref_name: str, common: dict[str, Any]) -> Field:
-    """A field that holds one value: a choice, a date, a number, a text, an id."""
-    if "x-vokabular" in s:
-        return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
-    if "anyOf" in s:
-        return Field(kind="point", **common)
+def _scalar_kind(s: dict[str, Any], ref_name: str) -> str:
     if s.get("type") in ("boolean", "integer", "number") or isinstance(s.get("const"), bool):
-        return Field(kind=s.get("type", "boolean"), **common)
+        return str(s.get("type", "boolean"))
     if s.get("format") == "date":
-        return Field(kind="date", **common)
+        return "date"
     if s.get("x-uebersetzbar"):
-        return Field(kind="text", **common)
-    if ref_name == "kennung":
-        return Field(kind="id", **common)
-    return Field(kind="string", **common)
+        return "text"
+    return "id" if ref_name == "kennung" else "string"
+
+
+def _needed_unless_unknown(s: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Properties an object requires unless the values its ``if`` names are unknown:
+    ``if: {properties: {x: {$ref: …/unbekannte_angabe}}}, else: {required: [y]}`` gives {y: (x,)}."""
+    condition = s.get("if", {}).get("properties", {})
+    if not condition or not all(str(sub.get("$ref", "")).endswith("/unbekannte_angabe") for sub in condition.values()):
+        return {}
+    return {key: tuple(condition) for key in s.get("else", {}).get("required", [])}
 
 
 def case_shape(documents: Mapping[str, dict[str, Any]]) -> Shape:
