@@ -383,6 +383,8 @@ def test_acknowledged_warnings_are_checked_and_unused_entries_stale() -> None:
     assert result[0].message == "Geprüft: Name" and result[0].hint == "Begründung: Amtsträgerin."
     assert used == {0, 1}
     assert codes(acknowledged.stale(listed, used)) == [(Code.CASE_ACKNOWLEDGEMENT_STALE, ("gepruefte_hinweise", 2))]
+    [typo] = acknowledged.stale(acknowledged.entries({"gepruefte_hinweise": [{"feld": "titel", "art": "privacy-nam"}]}), set())
+    assert (typo.path, typo.hint) == (("gepruefte_hinweise", 0, "art"), "meinten Sie 'privacy-name'?")
 
 
 def test_checked_warnings_do_not_count_as_warnings() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from praxis_kb.problems import Code, Problem, Severity
-from praxis_kb.validate.findings import Finding, warning
+from praxis_kb.validate.findings import Finding, suggest, warning
 
 BODY = "beschreibung"  # what a warning in the text below the front matter is acknowledged as
 FIELD = "gepruefte_hinweise"
@@ -71,13 +71,16 @@ def apply(problems: Iterable[Problem], files: set[str], acknowledged: list[Ackno
 
 def stale(acknowledged: list[Acknowledgement], used: set[int]) -> list[Finding]:
     """An entry that matches no warning (any more)."""
-    return [
-        warning(
-            Code.CASE_ACKNOWLEDGEMENT_STALE,
-            f"Dieser geprüfte Hinweis passt zu keiner Meldung ({entry.code} bei {entry.field})",
-            "wurde die Angabe geändert, löschen Sie den Eintrag; sonst schreiben Sie feld und art so, wie die Meldung sie nennt, z. B. feld: quellen.presse-2019.titel und art: privacy-name",
-            (FIELD, index),
-        )
-        for index, entry in enumerate(acknowledged)
-        if index not in used
-    ]
+    codes = {code.value for code in Code}
+    found = []
+    for index, entry in enumerate(acknowledged):
+        if index in used:
+            continue
+        if entry.code in codes:
+            message = f"Dieser geprüfte Hinweis passt zu keiner Meldung ({entry.code} bei {entry.field})"
+            hint = "wurde die Angabe geändert, löschen Sie den Eintrag; sonst schreiben Sie feld so, wie die Meldung es nennt, z. B. quellen.presse-2019.titel"
+            found.append(warning(Code.CASE_ACKNOWLEDGEMENT_STALE, message, hint, (FIELD, index)))
+        else:
+            hint = suggest(entry.code, codes, "die Art steht am Ende der Meldung in eckigen Klammern, z. B. privacy-name")
+            found.append(warning(Code.CASE_ACKNOWLEDGEMENT_STALE, f"„{entry.code}“ ist keine Art von Meldung", hint, (FIELD, index, "art")))
+    return found
