@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "gemeinden-sachsen.txt"
 
@@ -71,10 +72,30 @@ def municipalities() -> dict[str, str]:
     return names
 
 
+def _trie(names: Iterator[str] | list[str]) -> str:
+    """One regular expression for many names, as a tree of their common beginnings: far faster
+    than an alternation of ~500 names; a longer name is tried before its beginning."""
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + expression(node[char]) for char in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})" + ("?" if "" in node else "")
+
+    return expression(root)
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(name) for name in sorted(municipalities(), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<name>{alternatives})s?(?!\w)")
+    return re.compile(rf"(?<![\w-])(?P<name>{_trie(list(municipalities()))})s?(?!\w)")
 
 
 def place_names(text: str) -> Iterator[PlaceName]:
