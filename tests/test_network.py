@@ -274,7 +274,7 @@ def test_ended_ties_and_actors_stay_on_the_map_of_now(built: model.Model) -> Non
     assert isinstance(actors, list)
     former = actors[-1]
     assert former["name"] == "Freier Träger der FSA" and not former["present"] and former["when"].inline == "2018 – 2020"
-    assert re.match(r'<span>Freier Träger der FSA <span class="pk-uncertain[^"]*">strittig</span></span><span class="pk-note">', former["name_cell"])
+    assert re.match(r'<span>Freier Träger der FSA <span class="pk-uncertain[^"]*">strittig</span></span> <span class="pk-note">', former["name_cell"])
     assert "Die Quellen nennen 2018 und 2019." in former["name_cell"]
 
 

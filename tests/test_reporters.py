@@ -30,10 +30,19 @@ def test_text_format_matches_the_documented_shape() -> None:
     assert out.splitlines()[-1] == "Bitte korrigieren: 1 Fehler, 0 Warnungen in 1 von 3 Dateien."
 
 
-def test_text_format_shows_contributors_no_codes() -> None:
+def test_text_format_shows_contributors_codes_only_where_they_acknowledge_a_warning() -> None:
     out = reporters.text([PROBLEM, WHOLE_FILE], 3)
-    assert "schema-enum" not in out and "file-cr" not in out
-    assert out.splitlines()[-2] == "praxis/a.de.md:1:1: warning: Die Datei hat Windows-Zeilenenden (CRLF)"
+    assert "schema-enum" not in out  # an error is fixed, never acknowledged: no code
+    # a warning a person has checked is acknowledged by field and code (gepruefte_hinweise: feld, art)
+    assert out.splitlines()[-2] == "praxis/a.de.md:1:1: warning: Die Datei hat Windows-Zeilenenden (CRLF) [file-cr]"
+
+
+def test_checked_warnings_are_notices_and_no_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    checked = Problem("praxis/a.de.md", 1, 1, Severity.INFO, Code.PRIVACY_NAME, "$.titel", "Geprüft: Name", "Begründung: Amtsträgerin.")
+    assert reporters.github([checked], 1).splitlines()[0].startswith("::notice file=praxis/a.de.md")
+    assert json.loads(reporters.as_json([checked, WHOLE_FILE], 1))["warnings"] == 1
+    assert reporters.text([checked], 1).splitlines()[-1] == "Alles in Ordnung: 1 Dateien geprüft, keine Fehler (1 geprüfter Hinweis)."
 
 
 def test_github_escapes_data_and_properties(monkeypatch: pytest.MonkeyPatch) -> None:

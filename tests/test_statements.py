@@ -37,7 +37,7 @@ def test_an_unknown_value_says_so_with_its_reason() -> None:
     assert not shown.known
     assert 'class="pk-unknown">nicht bekannt<' in str(shown.inline)
     assert "zuletzt 2019 dokumentiert" in str(shown.notes) and 'class="pk-note"' in str(shown.notes)
-    assert text(shown) == "nicht bekannt" + "Anmerkung: zuletzt 2019 dokumentiert"
+    assert text(shown) == "nicht bekannt" + " Anmerkung: zuletzt 2019 dokumentiert"
 
 
 def test_an_unknown_value_without_a_reason_has_no_empty_note() -> None:
@@ -82,7 +82,7 @@ def test_a_disputed_value_gets_its_chip_and_its_note() -> None:
     shown = say().count(Stated(40, Precision.DISPUTED, "Webseite: 40, Zeitung: gut zwanzig"), "{n} Plätze")
     assert text(shown.inline) == "40 Plätze strittig"
     assert "pk-uncertain--strittig" in str(shown.inline)
-    assert text(shown.notes) == "Anmerkung: Webseite: 40, Zeitung: gut zwanzig"
+    assert text(shown.notes) == " Anmerkung: Webseite: 40, Zeitung: gut zwanzig"
 
 
 def test_a_text_that_says_circa_already_is_not_hedged_twice() -> None:
@@ -98,13 +98,13 @@ def test_an_exact_value_is_shown_as_it_is() -> None:
 
 def test_a_statement_carries_its_hedge_and_note() -> None:
     shown = say().said(Stated("Viele Engagierte", Precision.DISPUTED, "20 oder 60"))
-    assert text(shown) == "Viele Engagierte strittigAnmerkung: 20 oder 60"
+    assert text(shown) == "Viele Engagierte strittig Anmerkung: 20 oder 60"
     assert text(say().said(Stated("Kurze Wege"))) == "Kurze Wege"
 
 
 def test_notes_are_shown_once_each_and_empty_ones_not_at_all() -> None:
     notes = say().notes(["a", "", "  ", "a", "b"])
-    assert text(notes) == "Anmerkung: aAnmerkung: b"
+    assert text(notes) == " Anmerkung: a Anmerkung: b"
     assert say().note("") == ""
 
 
@@ -121,14 +121,14 @@ def test_costs_known_on_one_side_say_which_side_is_unknown() -> None:
     assert not upper.known
     assert text(upper.inline) == "bis 1.200 € pro Jahr, Untergrenze nicht bekannt"
     assert 'class="pk-unknown">Untergrenze nicht bekannt<' in str(upper.inline)
-    assert text(upper.notes) == "Anmerkung: nicht genanntAnmerkung: Haushaltsansatz 2018"
+    assert text(upper.notes) == " Anmerkung: nicht genannt Anmerkung: Haushaltsansatz 2018"
     lower = say().costs(Stated(300), Stated(None))
     assert text(lower) == "ab 300 € pro Jahr, Obergrenze nicht bekannt"
 
 
 def test_costs_unknown_on_both_sides_and_uncertain_ones() -> None:
     both = say().costs(Stated(None, note="keine Quelle"), Stated(None, note="keine Quelle"))
-    assert not both.known and text(both) == "nicht bekanntAnmerkung: keine Quelle"
+    assert not both.known and text(both) == "nicht bekannt Anmerkung: keine Quelle"
     assert "0" not in text(both)
     assert text(say().costs(Stated(300, Precision.APPROXIMATE), Stated(1200))) == "ca. 300 bis 1.200 € pro Jahr"
     assert text(say().costs(Stated(300), Stated(1200, Precision.DISPUTED))) == "300 bis 1.200 € pro Jahr strittig"
@@ -140,7 +140,7 @@ def test_costs_unknown_on_both_sides_and_uncertain_ones() -> None:
 def test_a_prerequisite_nobody_knows_is_a_line_to_clarify() -> None:
     s = say()
     line = s.clarify("Personalaufwand", s.unknown("keine Angaben in den Quellen"))
-    assert text(line) == "Personalaufwand: nicht bekannt – vor Ort klärenAnmerkung: keine Angaben in den Quellen"
+    assert text(line) == "Personalaufwand: nicht bekannt – vor Ort klären Anmerkung: keine Angaben in den Quellen"
     assert "checkbox" not in str(line)
 
 
@@ -174,9 +174,9 @@ def test_a_season_without_its_label_shows_its_id_and_never_fails() -> None:
 
 def test_a_date_carries_its_note() -> None:
     shown = say().when(DatePoint("2016", Precision.APPROXIMATE, "Protokolle erst ab März 2017"))
-    assert text(shown) == "ca. 2016Anmerkung: Protokolle erst ab März 2017"
+    assert text(shown) == "ca. 2016 Anmerkung: Protokolle erst ab März 2017"
     undated = say().when(DatePoint("", note="nach dem Beschluss von 2019"))
-    assert not undated.known and text(undated) == "ohne DatumAnmerkung: nach dem Beschluss von 2019"
+    assert not undated.known and text(undated) == "ohne Datum Anmerkung: nach dem Beschluss von 2019"
 
 
 def test_periods() -> None:
@@ -187,7 +187,7 @@ def test_periods() -> None:
     assert not s.period(Period()).known and text(s.period(Period())) == ""
     noted = s.period(Period(DatePoint("2016", note="laut Presse"), DatePoint("", note="Ende nicht berichtet"), "Trägerwechsel"))
     assert text(noted.inline) == "2016 – ohne Datum"
-    assert text(noted.notes) == "Anmerkung: laut PresseAnmerkung: Ende nicht berichtetAnmerkung: Trägerwechsel"
+    assert text(noted.notes) == " Anmerkung: laut Presse Anmerkung: Ende nicht berichtet Anmerkung: Trägerwechsel"
     assert text(s.period(Period(), DatePoint("2017"), DatePoint("2022-12"))) == "2017 – Dezember 2022"
 
 

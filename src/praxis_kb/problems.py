@@ -20,6 +20,7 @@ from typing import Self
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # a warning a person has checked and acknowledged (gepruefte_hinweise): shown, never failing
 
 
 class Code(StrEnum):
@@ -88,6 +89,7 @@ class Code(StrEnum):
     SCHEMA_EXCLUSIVE_MAXIMUM = "schema-exclusive-maximum", "a number not below the limit"
     SCHEMA_ANY_OF = "schema-any-of", "a value that fits none of the allowed forms"
     SCHEMA_ONE_OF = "schema-one-of", "a value that fits not exactly one of the allowed forms"
+    SCHEMA_NOT = "schema-not", "a field that must not be there (e.g. einwilligung_dokumentiert with herkunft: oeffentliche-quellen)"
     SCHEMA_OTHER = "schema-other", "any other schema keyword (the message names it)"
     # -- files and file names (validate/content.py, validate/cases.py) -------------------------
     FILE_NOT_CONTENT = "file-not-content", "a file given to validate is neither .md nor .yml"
@@ -107,20 +109,28 @@ class Code(StrEnum):
     CRITERION_ORDER_DUPLICATE = "criterion-order-duplicate", "two criteria have the same position (reihenfolge)"
     # -- cases (validate/cases.py) -------------------------------------------------------------
     CASE_DUPLICATE_ID = "case-duplicate-id", "two case files have the same id"
-    CASE_UNKNOWN_ACTOR = "case-unknown-actor", "a relation or instrument names an actor the case does not list"
+    CASE_UNKNOWN_ACTOR = "case-unknown-actor", "a relation, instrument, offer or operator (traeger) names an actor the case does not list"
     CASE_SELF_RELATION = "case-self-relation", "a relation connects an actor with itself"
-    CASE_UNKNOWN_SOURCE = "case-unknown-source", "a result names a source the case does not list"
+    CASE_UNKNOWN_SOURCE = "case-unknown-source", "a result, quote, figure or funding names a source the case does not list"
     CASE_UNKNOWN_CRITERION = "case-unknown-criterion", "a criterion that is not in the catalogue"
-    CASE_END_BEFORE_START = "case-end-before-start", "the period ends before it begins"
+    CASE_END_BEFORE_START = "case-end-before-start", "something ends before it begins (zeitraum, seit/bis, beginn/ende, a span's datum/bis)"
     CASE_END_WHILE_RUNNING = "case-end-while-running", "a running practice (status laeuft) has an end"
     CASE_COSTS_INVERTED = "case-costs-inverted", "the upper bound of the costs is below the lower"
-    CASE_TIMELINE_UNORDERED = "case-timeline-unordered", "the timeline is not in date order"
+    CASE_TIMELINE_UNORDERED = "case-timeline-unordered", "the timeline is certainly not in date order (precision-aware; undated events skipped)"
+    CASE_UNDATED_WITHOUT_NOTE = "case-undated-without-note", "a value without a date ({datum: unbekannt}) lacks the anmerkung that says why"
+    CASE_SEASON_WITHOUT_YEAR = "case-season-without-year", "a jahreszeit with a date that is not a year"
+    CASE_TYPE_PERIOD_UNKNOWN_TYPE = "case-type-period-unknown-type", "zeitraum_je_typ names a type the actor does not have"
+    CASE_OPERATORS_UNORDERED = "case-operators-unordered", "the operators (traeger) are not listed in the order they took over"
+    CASE_OPERATORS_OVERLAP = "case-operators-overlap", "an operator's period (traeger) ends after the next one's began"
+    CASE_EMPTY_VALUE = "case-empty-value", "a value left empty where the schema would read it as unknown (write unbekannt)"
+    CASE_ACKNOWLEDGEMENT_STALE = "case-acknowledgement-stale", "an entry of gepruefte_hinweise matches no warning (any more)"
     CASE_BODY_MISSING = "case-body-missing", "no description below the front matter"
     FILL_IN = "fill-in", "a value `praxis new` left to fill in (ERGÄNZEN:); an error when publishing"
     # -- personal data (validate/privacy.py) ---------------------------------------------------
     PRIVACY_EMAIL = "privacy-email", "an e-mail address in a text, without consent"
     PRIVACY_PHONE = "privacy-phone", "a phone number in a text, without consent"
     PRIVACY_NAME = "privacy-name", "a person named in a text"
+    PRIVACY_PLACE_NAME = "privacy-place-name", "a Saxon municipality named in a case that is not oeffentlich_benannt"
     # -- translations (validate/translations.py) -----------------------------------------------
     TRANSLATION_WITHOUT_SOURCE = "translation-without-source", "a translation whose German original does not exist"
     TRANSLATION_STATUS_MISSING = "translation-status-missing", "a translation without uebersetzung: (its review status)"
@@ -151,10 +161,12 @@ class Problem:
     hint: str = ""
 
     def as_text(self) -> str:
+        """One line for contributors. Warnings name their code, which acknowledges them (gepruefte_hinweise: art)."""
         where = f"{self.file}:{self.line}:{self.column}"
         path = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {self.severity.value}: {path}{self.message}{hint}"
+        code = f" [{self.code}]" if self.severity is not Severity.ERROR else ""
+        return f"{where}: {self.severity.value}: {path}{self.message}{hint}{code}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -212,6 +224,11 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.sorted() if p.severity is Severity.WARNING]
+
+    @property
+    def checked(self) -> list[Problem]:
+        """Warnings a person has acknowledged (gepruefte_hinweise)."""
+        return [p for p in self.sorted() if p.severity is Severity.INFO]
 
     def has(self, code: Code, severity: Severity | None = None) -> bool:
         """Is there a problem with *code* (of *severity*, if given)?"""

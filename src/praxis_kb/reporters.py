@@ -17,13 +17,15 @@ from .problems import Problem, Severity
 
 def summary_line(problems: Sequence[Problem], checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    files = len({p.file for p in problems})
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
+    acknowledged = len(problems) - errors - warnings
+    files = len({p.file for p in problems if p.severity is not Severity.INFO})
     checked = max(checked, files)
-    if not problems:
-        return f"Alles in Ordnung: {checked} Dateien geprüft, keine Fehler."
+    also = f" ({acknowledged} {'geprüfter Hinweis' if acknowledged == 1 else 'geprüfte Hinweise'})" if acknowledged else ""
+    if not errors and not warnings:
+        return f"Alles in Ordnung: {checked} Dateien geprüft, keine Fehler{also}."
     verdict = "Bitte korrigieren" if errors else "Keine Fehler"
-    return f"{verdict}: {errors} Fehler, {warnings} Warnungen in {files} von {checked} Dateien."
+    return f"{verdict}: {errors} Fehler, {warnings} Warnungen in {files} von {checked} Dateien{also}."
 
 
 def text(problems: Sequence[Problem], checked: int) -> str:
@@ -34,10 +36,12 @@ def text(problems: Sequence[Problem], checked: int) -> str:
 
 def as_json(problems: Sequence[Problem], checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
     payload = {
         "checked_files": checked,
         "errors": errors,
-        "warnings": len(problems) - errors,
+        "warnings": warnings,
+        "checked_warnings": len(problems) - errors - warnings,
         "problems": [p.as_dict() for p in problems],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -53,6 +57,9 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
 def github(problems: Sequence[Problem], checked: int) -> str:
     """Annotations on the right lines, and the full report in the job's step summary."""
     lines = []
@@ -60,7 +67,7 @@ def github(problems: Sequence[Problem], checked: int) -> str:
         title = f"Praxisbeispiel prüfen: {p.path} [{p.code}]" if p.path else f"Praxisbeispiel prüfen [{p.code}]"
         message = p.message + (f" ({p.hint})" if p.hint else "")
         props = ",".join(f"{key}={escape_property(str(value))}" for key, value in (("file", p.file), ("line", p.line), ("col", p.column), ("title", title)))
-        lines.append(f"::{p.severity.value} {props}::{escape_data(message)}")
+        lines.append(f"::{GITHUB_LEVELS[p.severity]} {props}::{escape_data(message)}")
     lines.append(summary_line(problems, checked))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
@@ -78,7 +85,7 @@ def markdown_summary(problems: Sequence[Problem], checked: int) -> str:
     if problems:
         out += ["| Datei | Zeile | Art | Feld | Problem | Hinweis |", "|---|---|---|---|---|---|"]
         for p in problems:
-            kind = "Fehler" if p.severity is Severity.ERROR else "Warnung"
+            kind = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Geprüft"}[p.severity]
             out.append(f"| {_cell(p.file)} | {p.line}:{p.column} | {kind} | `{_cell(p.path)}` | {_cell(p.message)} | {_cell(p.hint)} |")
     return "\n".join(out) + "\n\n"
 

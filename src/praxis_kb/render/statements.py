@@ -53,8 +53,10 @@ class Statements:
         """A note as a small line of its own ("Anmerkung: …"); nothing when there is none."""
         if not text or not text.strip():
             return EMPTY
-        # dir="auto": a note not yet translated keeps its own direction inside a right-to-left page
-        return Markup('<span class="pk-note"><span class="pk-note__label">{}:</span> <span dir="auto">{}</span></span>').format(
+        # dir="auto": a note not yet translated keeps its own direction inside a right-to-left page.
+        # The space before it: shown as a line of its own, but a word apart for screen readers and
+        # for text copied out of the page ("nicht bekannt Anmerkung: …", not "bekanntAnmerkung").
+        return Markup(' <span class="pk-note"><span class="pk-note__label">{}:</span> <span dir="auto">{}</span></span>').format(
             self.t.stated_note, text.strip()
         )
 

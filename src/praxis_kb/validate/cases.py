@@ -15,8 +15,9 @@ from typing import Any
 from praxis_kb.load.project import SOURCE_LANGUAGE
 from praxis_kb.load.sources import Document
 from praxis_kb.problems import Code, Severity
+from praxis_kb.validate import timing
 from praxis_kb.validate.findings import Finding, id_matches_file_name, suggest, warning
-from praxis_kb.validate.privacy import approved_contacts, personal_data
+from praxis_kb.validate.privacy import approved_contacts, personal_data, places, publicly_named
 from praxis_kb.validate.shape import FILL_IN, fill_in_markers
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
@@ -92,22 +93,61 @@ def instrument_members(data: dict[str, Any]) -> Iterator[Finding]:
                 yield _unknown_actor(member, actors, ("instrumente", index, "beteiligte", position))
 
 
+def offer_and_operator_actors(data: dict[str, Any]) -> Iterator[Finding]:
+    """Who runs an offer and who carried the practice are actors of this case."""
+    actors = data["akteure"]
+    for index, offer in enumerate(data.get("angebote", [])):
+        for position, member in enumerate(offer.get("akteure", [])):
+            if member not in actors:
+                yield _unknown_actor(member, actors, ("angebote", index, "akteure", position))
+    for index, operator in enumerate(data.get("traeger", [])):
+        if operator["akteur"] not in actors:
+            yield _unknown_actor(operator["akteur"], actors, ("traeger", index, "akteur"))
+
+
 def _unknown_actor(name: str, actors: Iterable[str], path: tuple[str | int, ...]) -> Finding:
     return Finding(Code.CASE_UNKNOWN_ACTOR, f"„{name}“ ist keine der Akteur*innen dieses Praxisbeispiels", suggest(name, actors, ACTORS_HINT), path)
 
 
-def result_sources(data: dict[str, Any]) -> Iterator[Finding]:
-    """A result names only sources listed in this case."""
-    sources = data["quellen"]
+def type_periods(data: dict[str, Any]) -> Iterator[Finding]:
+    """A period per type (zeitraum_je_typ) names only types the actor has."""
+    for key, actor in data["akteure"].items():
+        for kind in actor.get("zeitraum_je_typ", {}):
+            if kind not in actor["typen"]:
+                yield Finding(
+                    Code.CASE_TYPE_PERIOD_UNKNOWN_TYPE,
+                    f"„{kind}“ ist keiner der Typen dieser*dieses Akteur*in",
+                    f"Typen hier: {', '.join(actor['typen'])} – ergänzen Sie {kind} unter typen oder korrigieren Sie den Schlüssel",
+                    ("akteure", key, "zeitraum_je_typ", kind),
+                    at_key=True,
+                )
+
+
+def _sources_named(data: dict[str, Any]) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """Every source a case refers to, with the place of the reference."""
     for index, result in enumerate(data["ergebnisse"]):
         for position, source in enumerate(result.get("quellen", [])):
-            if source not in sources:
-                yield Finding(
-                    Code.CASE_UNKNOWN_SOURCE,
-                    f"„{source}“ ist keine der Quellen dieses Praxisbeispiels",
-                    suggest(source, sources, "Kennungen unter quellen"),
-                    ("ergebnisse", index, "quellen", position),
-                )
+            yield source, ("ergebnisse", index, "quellen", position)
+    for index, quote in enumerate(data.get("perspektive_gefluechteter", {}).get("zitate", [])):
+        if "quelle" in quote:
+            yield quote["quelle"], ("perspektive_gefluechteter", "zitate", index, "quelle")
+    for field in ("kennzahlen", "foerderung"):
+        for index, item in enumerate(data.get(field, [])):
+            if "quelle" in item:
+                yield item["quelle"], (field, index, "quelle")
+
+
+def result_sources(data: dict[str, Any]) -> Iterator[Finding]:
+    """Results, quotes, figures and funding name only sources listed in this case."""
+    sources = data["quellen"]
+    for source, path in _sources_named(data):
+        if source not in sources:
+            yield Finding(
+                Code.CASE_UNKNOWN_SOURCE,
+                f"„{source}“ ist keine der Quellen dieses Praxisbeispiels",
+                suggest(source, sources, "Kennungen unter quellen"),
+                path,
+            )
 
 
 def known_criteria(data: dict[str, Any], criteria: Collection[str]) -> Iterator[Finding]:
@@ -124,18 +164,47 @@ def known_criteria(data: dict[str, Any], criteria: Collection[str]) -> Iterator[
 
 
 # -- dates and numbers --------------------------------------------------------------------------
+def _known(value: Any) -> Any:
+    """The value of a statement that may be unknown ({wert: …} or the value itself); None when unknown."""
+    value = value.get("wert") if isinstance(value, dict) else value
+    return None if value == timing.UNKNOWN else value
+
+
 def period(data: dict[str, Any]) -> Iterator[Finding]:
-    """The period ends after it begins, and a running practice has no end."""
-    span = data["zeitraum"]
-    if "ende" in span and _date_of(span["ende"]) < _date_of(span["beginn"]):
-        yield Finding(Code.CASE_END_BEFORE_START, "Das Ende liegt vor dem Beginn", "prüfen Sie die beiden Daten", ("zeitraum", "ende"))
-    if data["status"] == "laeuft" and "ende" in span:
+    """A running practice has no end (that it ends after it begins: timing.periods)."""
+    if _known(data["status"]) == "laeuft" and "ende" in data["zeitraum"]:
         yield warning(
             Code.CASE_END_WHILE_RUNNING,
             "Die Praxis hat den Status „laeuft“, aber ein Ende",
             "status: beendet setzen oder das Ende löschen",
             ("zeitraum", "ende"),
         )
+    if _known(data["status"]) == "beendet" and "ende" not in data["zeitraum"]:
+        # the schema asks for the end when status is the plain word; this covers {wert: beendet}
+        yield Finding(
+            Code.SCHEMA_REQUIRED,
+            "Pflichtangabe „Ende“ (ende) fehlt",
+            'Bei status: beendet gehört das Ende dazu, z. B. ende: "2023" – ist es nicht bekannt: ende: {datum: unbekannt, anmerkung: "…"}',
+            ("zeitraum",),
+            at_key=True,
+        )
+
+
+def empty_values(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[Finding]:
+    """A value left empty: the schema reads it as unknown (null in open data), a file says so in words."""
+    if data is None:
+        yield Finding(
+            Code.CASE_EMPTY_VALUE,
+            "Die Angabe ist leer",
+            'tragen Sie den Wert ein – oder unbekannt, wenn ihn niemand kennt, mit Grund so: {wert: unbekannt, anmerkung: "…"}',
+            path,
+        )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from empty_values(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from empty_values(value, path + (index,))
 
 
 def _amount(value: Any) -> float | None:
@@ -155,23 +224,6 @@ def cost_range(data: dict[str, Any]) -> Iterator[Finding]:
             "euro_pro_jahr_von ≤ euro_pro_jahr_bis",
             ("transfer", "voraussetzungen", "kosten", "euro_pro_jahr_bis"),
         )
-
-
-def timeline(data: dict[str, Any]) -> Iterator[Finding]:
-    """The timeline runs from the oldest event to the newest (one warning, at the first step back)."""
-    dates = [_date_of(event["datum"]) for event in data["zeitleiste"]]
-    back = next((index for index in range(1, len(dates)) if dates[index] < dates[index - 1]), None)
-    if back is not None:
-        yield warning(
-            Code.CASE_TIMELINE_UNORDERED,
-            "Die Zeitleiste ist nicht zeitlich geordnet",
-            "ordnen Sie die Ereignisse vom ältesten zum neuesten",
-            ("zeitleiste", back, "datum"),
-        )
-
-
-def _date_of(point: Any) -> str:
-    return point["datum"] if isinstance(point, dict) else str(point)
 
 
 # -- unfinished text ----------------------------------------------------------------------------
@@ -208,7 +260,20 @@ def fill_ins(doc: Document, publishing: bool) -> Iterator[Finding]:
 
 
 # -- all rules of a case ------------------------------------------------------------------------
-DATA_RULES = (relations, instrument_members, result_sources, period, cost_range, timeline)
+DATA_RULES = (
+    relations,
+    instrument_members,
+    offer_and_operator_actors,
+    type_periods,
+    result_sources,
+    period,
+    empty_values,
+    cost_range,
+    timing.date_values,
+    timing.periods,
+    timing.timeline,
+    timing.operators,
+)
 
 
 def rules(doc: Document, case_id: str, criteria: Collection[str]) -> Iterator[Finding]:
@@ -218,6 +283,8 @@ def rules(doc: Document, case_id: str, criteria: Collection[str]) -> Iterator[Fi
         yield from rule(doc.data)
     yield from known_criteria(doc.data, criteria)
     yield from personal_data(doc, approved_contacts(doc.data))
+    if not publicly_named(doc.data):
+        yield from places(doc)
 
 
 def unfinished(doc: Document, publishing: bool) -> Iterator[Finding]:

@@ -19,10 +19,10 @@ from praxis_kb.load.project import SOURCE_LANGUAGE, Project
 from praxis_kb.load.sources import Document, read_markdown, read_yaml
 from praxis_kb.load.strictyaml import json_path
 from praxis_kb.problems import Code, ContentError, Problems, Severity
-from praxis_kb.validate import cases, criteria, schemas, translations, vocabularies
+from praxis_kb.validate import acknowledged, cases, criteria, schemas, translations, vocabularies
 from praxis_kb.validate.findings import Finding
 from praxis_kb.validate.messages import schema_findings
-from praxis_kb.validate.privacy import approved_contacts, personal_data
+from praxis_kb.validate.privacy import approved_contacts, personal_data, places, publicly_named
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 ID_PATTERN = cases.ID_PATTERN  # what a case id looks like (authoring/newcase.py checks new ids with it)
@@ -190,6 +190,19 @@ def _load_cases(run: _Run, files: Iterable[Path]) -> None:
     patterns = translations.pattern_tree(schemas.translatable_paths(run.validators))
     for case_id, lang, path in translated:
         _load_translation(run, path, case_id, lang, sources, patterns)
+    for case_id, doc in sources.items():
+        _acknowledge(run, doc, case_id, [path for other, _, path in translated if other == case_id])
+
+
+def _acknowledge(run: _Run, doc: Document, case_id: str, translated: list[Path]) -> None:
+    """Warnings the case lists as checked (gepruefte_hinweise) no longer count as warnings."""
+    listed = acknowledged.entries(doc.data)
+    if not listed:
+        return
+    files = {str(run.project.relative(path)) for path in [doc.path, *translated]}
+    run.problems.items, used = acknowledged.apply(run.problems.items, files, listed)
+    if case_id in run.catalogue.cases:  # no errors: every rule ran, so every warning is there
+        run.report(doc, acknowledged.stale(listed, used))
 
 
 def _named_case_files(run: _Run, files: Iterable[Path]) -> Iterator[tuple[str, str, Path]]:
@@ -220,6 +233,8 @@ def _load_translation(run: _Run, path: Path, case_id: str, lang: str, sources: d
         return
     if isinstance(source.data, dict):
         run.report(doc, personal_data(doc, approved_contacts(source.data)))
+        if not publicly_named(source.data):
+            run.report(doc, places(doc))
     if run.report(doc, translations.rules(doc.data, source.data, patterns)) and case_id in run.catalogue.cases:
         run.catalogue.cases[case_id].translations[lang] = doc
 

@@ -9,7 +9,9 @@ problem's code (``maxLength`` → ``schema-max-length``, see ``Code.for_schema_k
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from jsonschema import ValidationError
@@ -100,7 +102,8 @@ def _required(error: ValidationError, path: Path_) -> Iterator[Finding]:
     properties = schema.get("properties", {})
     for name in _expected(error):
         if isinstance(_instance(error), dict) and name not in _instance(error):
-            title = properties.get(name, {}).get("title")
+            # a condition (if/then/else) names the field without describing it: its title elsewhere
+            title = properties.get(name, {}).get("title") or (_TITLES.get() or {}).get(name)
             label = f"„{title}“ ({name})" if title else f"„{name}“"
             hint = properties.get(name, {}).get("description", "") or schema.get("x-hinweis", "")
             yield _found(error, path, f"Pflichtangabe {label} fehlt", hint, at_key=True)
@@ -128,7 +131,10 @@ def _const(error: ValidationError, path: Path_) -> Iterator[Finding]:
             yield _found(error, path, f"muss true sein (steht hier der Text '{value}')", "schreiben Sie true ohne Anführungszeichen")
             return
         shown = "false" if value is False else f"'{value}'"
-        yield _found(error, path, f"muss true sein (steht hier: {shown})", _schema(error).get("description", ""))
+        yield _found(error, path, f"muss true sein (steht hier: {shown})", _schema(error).get("x-hinweis") or _schema(error).get("description", ""))
+    elif expected is False:
+        shown = "true" if value is True else f"'{value}'"
+        yield _found(error, path, f"muss false sein (steht hier: {shown})", _schema(error).get("x-hinweis") or _schema(error).get("description", ""))
     else:
         yield _found(error, path, f"muss {expected!r} sein")
 
@@ -188,26 +194,118 @@ def _at_most(error: ValidationError, path: Path_) -> Iterator[Finding]:
 
 def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
     """For anyOf/oneOf: explain the branch whose type fits, else give the schema's hint."""
-    branches: dict[int, list[ValidationError]] = {}
-    for sub in error.context or []:
-        branches.setdefault(int(sub.schema_path[0]), []).append(sub)
-    fitting = [errs for errs in branches.values() if not any(e.validator == "type" and tuple(e.absolute_path) == path for e in errs)]
-    if _schema(error).get("x-angabe") or _schema(error).get("x-aussage"):
-        # A value that may also be "unbekannt" or carry a note: a plain value is explained by the
-        # plain branch (e.g. "did you mean"), an object by the object branch.
+    branches = _branches(error)
+    if _schema(error).get("x-angabe") or _unknown_branch(error) is not None:
+        yield from _stated(error, path, branches)
+        return
+    fitting = [errs for errs in branches.values() if not _wrong_type(errs, path)]
+    if _schema(error).get("x-aussage"):
+        # A text that may carry a note: a plain text is explained by the plain branch, an object
+        # by the object branch.
         last = len(_schema(error).get("anyOf", [])) - 1
-        fitting = [branches.get(last if isinstance(_instance(error), dict) else 0, [])]
-        fitting = [errs for errs in fitting if errs and not any(e.validator == "type" and tuple(e.absolute_path) == path for e in errs)]
+        fitting = [errs for errs in [branches.get(last if isinstance(_instance(error), dict) else 0, [])] if errs and not _wrong_type(errs, path)]
     if len(fitting) == 1:
         for sub in sorted(fitting[0], key=lambda e: [str(p) for p in e.absolute_path]):
             yield from findings(sub)
         return
+    hints = [_type_hint(_expected(e), _instance(error)) for errs in branches.values() for e in errs if e.validator == "type"]
     yield _found(
         error,
         path,
         f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(_instance(error), nominative=True)})",
-        _schema(error).get("x-hinweis", ""),
+        next((h for h in hints if h), "") or _schema(error).get("x-hinweis", ""),
     )
+
+
+def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:
+    """The errors of an anyOf/oneOf, by the branch they belong to."""
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context or []:
+        branches.setdefault(int(sub.schema_path[0]), []).append(sub)
+    return branches
+
+
+def _wrong_type(errors: list[ValidationError], path: Path_) -> bool:
+    return any(e.validator == "type" and tuple(e.absolute_path) == path for e in errors)
+
+
+def _unknown_branch(error: ValidationError) -> int | None:
+    """The branch of an anyOf that is the word unbekannt (a value that may be unknown), if any."""
+    for sub in error.context or []:
+        inner = [sub, *(sub.context or [])]
+        if any(e.validator == "const" and e.validator_value == UNKNOWN for e in inner):
+            return int(sub.schema_path[0])
+    return None
+
+
+# -- values that may be unknown (x-angabe): the value, unbekannt, or {wert, genauigkeit, anmerkung} --
+UNKNOWN = "unbekannt"
+# What people write when they mean "unknown" (lower case, without blanks and dots).
+UNKNOWN_WORDS = frozenset(
+    {"nichtbekannt", "unklar", "ungeklärt", "ka", "keineangabe", "keineangaben", "weißnicht", "weissnicht", "nb", "na", "unknown", "offen", "tbd"}
+)
+UNKNOWN_HINT = "meinten Sie 'unbekannt'? Mit Grund: {wert: unbekannt, anmerkung: \"…\"}"
+ESTIMATE = re.compile(r"^\s*(?:ca\.?|circa|etwa|ungefähr|rund|~)\s*(\d+)\b", re.IGNORECASE)
+
+
+def means_unknown(value: Any) -> bool:
+    """Whether a value that is not the word unbekannt says "unknown" (unbekant, nicht bekannt, ?, k. A.)."""
+    if not isinstance(value, str) or value == UNKNOWN:
+        return False
+    text = value.strip().lower()
+    if text and all(c in "?-–—./ " for c in text):
+        return True
+    squeezed = re.sub(r"[\s.\-_/!?]", "", text)
+    # a misspelt "unbekannt" (unbekant, unbeknnt), but not "bekannt": it starts with "un"
+    return squeezed in UNKNOWN_WORDS or (squeezed.startswith("un") and difflib.SequenceMatcher(None, squeezed, UNKNOWN).ratio() >= 0.8)
+
+
+def _stated(error: ValidationError, path: Path_, branches: dict[int, list[ValidationError]]) -> Iterator[Finding]:
+    """A value that may be unknown: explain the plain value, or the long form {wert: …}."""
+    value, hint = _instance(error), _schema(error).get("x-hinweis", "")
+    objects = [errs for errs in branches.values() if not _wrong_type(errs, path) and isinstance(value, dict)]
+    if isinstance(value, dict) and objects:
+        for sub in sorted(objects[-1], key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator))):
+            if sub.validator == "required" and "wert" in _expected(sub) and "wert" not in value:
+                yield Finding(Code.SCHEMA_REQUIRED, "In der ausführlichen Form fehlt der Wert selbst (wert)", hint or LONG_FORM, path, at_key=True)
+            else:
+                yield from findings(sub)
+        return
+    plain = branches.get(0, [])
+    if isinstance(value, (dict, list)) or not plain:
+        yield _found(error, path, f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(value, nominative=True)})", hint)
+    elif means_unknown(value):
+        yield _found(plain[0], path, f"'{value}' ist kein erlaubter Wert", UNKNOWN_HINT)
+    else:
+        for sub in plain:
+            yield from _or_unknown(sub, path)
+
+
+LONG_FORM = 'ausführlich: {wert: <Wert oder unbekannt>, genauigkeit: ungefaehr oder strittig, anmerkung: "Grund oder Quelle"}'
+
+
+def _or_unknown(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    """The plain value of a statement that could also be unbekannt: say so in the message."""
+    value, expected = _instance(error), _expected(error)
+    if error.validator == "enum":
+        allowed = _allowed(list(expected), _schema(error))
+        yield _found(error, path, f"'{value}' ist kein erlaubter Wert", _join(did_you_mean(value, expected), f"{allowed} – oder unbekannt"))
+    elif error.validator == "type":
+        words = " oder ".join(TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        estimate = ESTIMATE.match(value) if isinstance(value, str) else None
+        hint = f"eine geschätzte Zahl schreiben Sie so: {{wert: {estimate[1]}, genauigkeit: ungefaehr}}" if estimate else _type_hint(expected, value)
+        yield _found(error, path, f"Hier wird {words} oder unbekannt erwartet, gefunden wurde {describe_type(value, nominative=True)}", hint)
+    elif error.validator in ("minimum", "exclusiveMinimum"):
+        yield _found(error, path, f"muss mindestens {expected} sein (steht hier: {value})", "ist der Wert nicht bekannt, schreiben Sie unbekannt")
+    elif error.validator in ("maximum", "exclusiveMaximum"):
+        yield _found(error, path, f"darf höchstens {expected} sein (steht hier: {value})", "ist der Wert nicht bekannt, schreiben Sie unbekannt")
+    else:
+        yield from findings(error)
+
+
+def _not(error: ValidationError, path: Path_) -> Iterator[Finding]:
+    """A field that must not be there (``not: {}``), with the schema's reason."""
+    yield _found(error, path, f"„{path[-1]}“ gehört hier nicht hin" if path else "Diese Angabe gehört hier nicht hin", _schema(error).get("x-hinweis", ""))
 
 
 def _other(error: ValidationError, path: Path_) -> Iterator[Finding]:
@@ -235,6 +333,7 @@ _BY_KEYWORD = {
     "exclusiveMaximum": _at_most,
     "anyOf": _alternatives,
     "oneOf": _alternatives,
+    "not": _not,
 }
 
 
@@ -246,11 +345,36 @@ def findings(error: ValidationError) -> Iterator[Finding]:
     return _BY_KEYWORD.get(str(error.validator), _other)(error, path)
 
 
+# The title of each field name that has one title wherever the schema describes it (set per check).
+_TITLES: ContextVar[dict[str, str] | None] = ContextVar("titles", default=None)
+
+
+def titles(schema: Any) -> dict[str, str]:
+    """Field name → title, for the names whose title is the same everywhere in *schema*."""
+    found: dict[str, set[str]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                if isinstance(sub, dict) and sub.get("title"):
+                    found.setdefault(name, set()).add(sub["title"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return {name: next(iter(named)) for name, named in found.items() if len(named) == 1}
+
+
 def schema_findings(validator: Any, data: Any) -> list[Finding]:
     """Check *data* against a ``schemas.Validators`` member: the findings, sorted by path.
 
     The validator's fast path (jsonschema-rs) decides validity; only an invalid file is explained.
     """
+    schema = getattr(validator, "schema", None)
+    _TITLES.set(_cached_titles(schema))
     ordered = sorted(validator.iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
     # A value with the wrong form is not also reported as an impossible date,
     # an empty text is not also reported as blank.
@@ -262,3 +386,17 @@ def schema_findings(validator: Any, data: Any) -> list[Finding]:
         if not (e.validator == "format" and tuple(e.absolute_path) in malformed) and not (e.validator == "pattern" and tuple(e.absolute_path) in empty)
     ]
     return [finding for error in ordered for finding in findings(error)]
+
+
+# Titles per schema object (kept with the schema, so that its id is not reused while cached).
+_CACHE: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def _cached_titles(schema: Any) -> dict[str, str]:
+    if not isinstance(schema, dict):
+        return {}
+    if id(schema) not in _CACHE:
+        if len(_CACHE) > 16:
+            _CACHE.clear()
+        _CACHE[id(schema)] = (schema, titles(schema))
+    return _CACHE[id(schema)][1]

@@ -1,8 +1,9 @@
-"""Warnings about personal data in case texts: e-mail addresses, phone numbers, names.
+"""Warnings about personal data in case texts: e-mail addresses, phone numbers, names, places.
 
-A heuristic, so it warns rather than fails: a contributor or reviewer decides. Contact data the
-case publishes with documented consent (``kontakt.email`` / ``kontakt.telefon`` with
-``einwilligung_kontakt: true``) is not reported.
+A heuristic, so it warns rather than fails: a contributor or reviewer decides (and may acknowledge a
+checked warning under ``gepruefte_hinweise``). Contact data the case publishes with documented
+consent (``kontakt.email`` / ``kontakt.telefon`` with ``einwilligung_kontakt: true``) is not
+reported; the names of Saxon municipalities only where the case is not ``oeffentlich_benannt``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from praxis_kb.load.sources import Document
 from praxis_kb.problems import Code, Severity
 from praxis_kb.validate.findings import Finding, warning
+from praxis_kb.validate.places import place_names
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{2}|0)[\d /()-]{6,}\d(?![\w/])")
@@ -26,7 +28,7 @@ DATE_LIKE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 class Match:
     """Something in a text that looks like personal data."""
 
-    kind: str  # email | phone | name
+    kind: str  # email | phone | name | place
     text: str
     column: int  # 0-based column in the scanned line
 
@@ -79,6 +81,11 @@ MESSAGES = {
         "Der Text nennt wohl eine Person mit Namen ({text})",
         "Personen nur mit ihrer Funktion nennen, z. B. „die Koordinatorin“ – nie Namen von Geflüchteten",
     ),
+    "place": (
+        Code.PRIVACY_PLACE_NAME,
+        "Der Text nennt einen sächsischen Ort ({text})",
+        "anonymisieren Sie die Angabe, z. B. „eine Kleinstadt im Landkreis“ – oder setzen Sie oeffentlich_benannt: true, wenn die Praxis unter ihrem und dem Namen ihres Ortes öffentlich bekannt ist",
+    ),
 }
 SKIP_FIELDS = {"email", "telefon", "webseite", "url"}
 
@@ -113,3 +120,35 @@ def personal_data(doc: Document, approved: set[str]) -> Iterator[Finding]:
     for offset, line in enumerate(doc.body.split("\n")):
         for match in scan_line(line, approved):
             yield _warning(match, line=doc.body_line + offset)
+
+
+# -- place names ----------------------------------------------------------------------------------
+# Not shown on the site, or no text: where a place name harms nobody.
+PLACE_SKIP_FIELDS = SKIP_FIELDS | {"gepruefte_hinweise"}
+
+
+def publicly_named(data: dict[str, Any]) -> bool:
+    """Whether a case may name its place (it is public under its own and its town's name)."""
+    return isinstance(data, dict) and data.get("oeffentlich_benannt") is True
+
+
+def _texts(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in PLACE_SKIP_FIELDS:
+                yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, path + (index,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def places(doc: Document) -> Iterator[Finding]:
+    """Warn where a text of the case (front matter or body) names a Saxon municipality."""
+    for path, text in _texts(doc.data):
+        for found in place_names(text):
+            yield _warning(Match("place", found.text, found.column), path)
+    for offset, line in enumerate(doc.body.split("\n")):
+        for found in place_names(line):
+            yield _warning(Match("place", found.text, found.column), line=doc.body_line + offset)
