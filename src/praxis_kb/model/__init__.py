@@ -21,14 +21,34 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from markupsafe import Markup
+
 from praxis_kb.load.project import SOURCE_LANGUAGE
-from praxis_kb.validate import shape
+from praxis_kb.validate import schemas, shape
 from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Shape
-from praxis_kb.validate.translations import TRANSLATION_META
+from praxis_kb.validate.translations import TRANSLATION_META, pattern_tree
 
 Text = dict[str, str]  # language → text
 T = TypeVar("T")
+
+
+class SourceText(str):
+    """A case's text shown in another language's page in its German original, because no
+    translation gives it. In HTML (MarkupSafe's ``__html__``, which Jinja's autoescape and
+    ``escape`` use) it carries ``lang`` and ``dir`` of its own, so that screen readers read it with
+    a German voice and right-to-left pages lay it out left to right. String methods return a plain
+    ``str``: keep the mark with ``same_language``; ``str(text)`` drops it (for attributes)."""
+
+    __slots__ = ()
+
+    def __html__(self) -> Markup:
+        return Markup('<span lang="{}" dir="ltr">{}</span>').format(SOURCE_LANGUAGE, str(self))
+
+
+def same_language(original: str, text: str) -> str:
+    """*text* (derived from *original*, e.g. stripped) marked as German when *original* was."""
+    return SourceText(text) if isinstance(original, SourceText) else text
 
 
 class TranslationStatus(StrEnum):
@@ -641,8 +661,21 @@ def _overlay(source: Any, translation: Any) -> Any:
     if isinstance(source, list) and isinstance(translation, list):
         return [_overlay(item, translation[i]) if i < len(translation) else item for i, item in enumerate(source)]
     if isinstance(source, str) and isinstance(translation, str) and translation.strip():
-        return translation
+        # A "translation" that keeps the German text (a name left as it is) is German.
+        return source if translation.strip() == source.strip() else translation
     return source
+
+
+def _mark_source_texts(value: Any, nodes: list[dict[Any, Any]]) -> Any:
+    """Every translatable text below *value* as ``SourceText`` (*nodes*: the translatable-path
+    tree's nodes for where *value* stands; ``"*"`` stands for any key or list index)."""
+    if isinstance(value, dict):
+        return {k: _mark_source_texts(v, [c for n in nodes for c in (n.get(k), n.get("*")) if c]) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mark_source_texts(v, [n["*"] for n in nodes if "*" in n]) for v in value]
+    if isinstance(value, str) and any(None in n for n in nodes):
+        return SourceText(value)
+    return value
 
 
 def _vocabulary(data: dict[str, Any]) -> Vocabulary:
@@ -764,12 +797,19 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
     )
 
 
+def translations_tree(catalogue: Catalogue) -> dict[Any, Any]:
+    """Where a case has texts to translate, as a tree of path parts (see translations.pattern_tree)."""
+    validators = schemas.Validators(catalogue.project.schema_dir, catalogue.vocabulary_ids())
+    return pattern_tree(schemas.translatable_paths(validators))
+
+
 def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
     """The model for every language from a catalogue without errors."""
     vocabularies = {name: _vocabulary(doc.data) for name, doc in sorted(catalogue.vocabularies.items())}
     criteria = dict(sorted(((cid, _criterion(doc.data)) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order))
     cases: dict[str, dict[str, Case]] = {}
     records: dict[str, CaseRecord] = {}
+    translatable = [translations_tree(catalogue)]
     for case_id in sorted(catalogue.cases):
         files = catalogue.cases[case_id]
         translations = {
@@ -784,7 +824,7 @@ def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
         per_lang: dict[str, Case] = {}
         for lang in languages:
             translation = translations.get(lang) if lang != SOURCE_LANGUAGE else None
-            data = copy.deepcopy(files.source.data)
+            data = copy.deepcopy(files.source.data) if lang == SOURCE_LANGUAGE else _mark_source_texts(files.source.data, translatable)
             body, body_lang = files.source.body, SOURCE_LANGUAGE
             status = TranslationStatus.REVIEWED if lang == SOURCE_LANGUAGE else TranslationStatus.MISSING
             if translation is not None:

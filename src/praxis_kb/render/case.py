@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -167,12 +168,20 @@ def offers(ctx: Context, case: Case) -> list[dict[str, Any]]:
     ]
 
 
+def _with_unit(say: Any, unit: str) -> Callable[[float], str | Markup]:
+    """A count with its unit: the contributor's text (perhaps still German) escaped, never a pattern."""
+
+    def shown(n: float) -> str | Markup:
+        return Markup("{} {}").format(say.number(n), unit) if unit else str(say.number(n))
+
+    return shown
+
+
 def figures(ctx: Context, case: Case) -> list[dict[str, Any]]:
     say = ctx.say
     out = []
     for f in case.figures:
-        unit = f.unit.replace("{", "{{").replace("}", "}}")  # a contributor's text inside a pattern
-        value = say.count(f.value, f"{{n}} {unit}" if unit else "{n}")
+        value = say.stated(f.value, _with_unit(say, f.unit), numeric=True)
         source = case.sources.get(f.source)
         out.append({"label": f.label, "value": value, "as_of": say.when(f.as_of) if f.as_of else None, "source": source, "note": say.note(f.note)})
     return out

@@ -21,6 +21,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
+from praxis_kb.model import same_language
+
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -111,7 +113,7 @@ def narrative_html(text: str) -> Markup:
 
 
 def paragraphs(text: str) -> Markup:
-    parts = [p.strip() for p in text.replace("\r", "").split("\n\n") if p.strip()]
+    parts = [same_language(text, p.strip()) for p in text.replace("\r", "").split("\n\n") if p.strip()]
     return Markup("\n".join(f"<p>{escape(p)}</p>" for p in parts))  # noqa: S704 - escaped
 
 
@@ -129,9 +131,9 @@ def environment() -> Environment:
 
 def front_matter(title: str, description: str = "", **extra: Any) -> str:
     # Material prints page.meta.title and description unescaped: escape them here.
-    meta: dict[str, Any] = {"title": str(escape(title))}
+    meta: dict[str, Any] = {"title": str(escape(str(title)))}  # str(): no markup of a SourceText
     if description:
-        meta["description"] = str(escape(description))
+        meta["description"] = str(escape(str(description)))
     meta.update(extra)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it: faster
     return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from praxis_kb.model import DatePoint, Period, Precision, Stated
+from praxis_kb.model import DatePoint, Period, Precision, Stated, same_language
 from praxis_kb.render.strings import Strings, format_number, format_point
 
 EMPTY = Markup("")
@@ -57,12 +57,12 @@ class Statements:
         # The space before it: shown as a line of its own, but a word apart for screen readers and
         # for text copied out of the page ("nicht bekannt Anmerkung: …", not "bekanntAnmerkung").
         return Markup(' <span class="pk-note"><span class="pk-note__label">{}:</span> <span dir="auto">{}</span></span>').format(
-            self.t.stated_note, text.strip()
+            self.t.stated_note, same_language(text, text.strip())
         )
 
     def notes(self, texts: Iterable[str]) -> Markup:
         """Several notes, each once, in their order."""
-        return Markup("").join(self.note(text) for text in dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+        return Markup("").join(self.note(text) for text in dict.fromkeys(same_language(t, t.strip()) for t in texts if t and t.strip()))
 
     def unknown_chip(self, text: str = "") -> Markup:
         return Markup('<span class="pk-unknown">{}</span>').format(text or self.t.stated_unknown)
@@ -92,7 +92,7 @@ class Statements:
         """A text given as a statement (a Sozialraum item), with how sure it is and its note."""
         return self.statement(item.value or "", item.precision, item.note)
 
-    def stated(self, value: Stated[Any], shown: Callable[[Any], str], *, numeric: bool = False, hedged: bool = False) -> Shown:
+    def stated(self, value: Stated[Any], shown: Callable[[Any], str | Markup], *, numeric: bool = False, hedged: bool = False) -> Shown:
         """A value research may lack, written by *shown*: "nicht bekannt" with its reason when
         unknown. An approximate number reads "ca. 25" (*numeric*); other approximate values get the
         chip "ungefähr"; *hedged*: the text says "ca." already. A disputed value: the chip "strittig"."""
@@ -101,7 +101,7 @@ class Statements:
         text = shown(value.value)
         precision = value.precision
         if precision is Precision.APPROXIMATE and (numeric or hedged):
-            text = text if hedged else self.t.approx.format(date=text)
+            text = text if hedged else escape(self.t.approx).format(date=text)
             precision = Precision.EXACT
         return Shown(escape(text) + self.hedge(precision), self.note(value.note))
 
