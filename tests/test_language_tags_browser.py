@@ -97,3 +97,19 @@ def test_german_texts_are_tagged_german_and_laid_out_left_to_right(page: Any, ba
             assert where == {"lang": "de", "dir": "ltr"}, f"{lang}/{case_id}: {needle!r} sits under {where}"
             checked += 1
     assert checked > 100  # the check saw the case data, not an empty page
+
+
+WESTERN_DIGITS_IN_PICTURES = """() => [...document.querySelectorAll('article svg text')]
+  .map((t) => t.textContent).filter((t) => /[0-9]/.test(t))"""
+
+
+def test_persian_pages_write_numbers_in_persian_digits_in_pictures_tables_and_lists(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/fa/praxis/runder-tisch-kleinstadt/")
+    assert page.evaluate(WESTERN_DIGITS_IN_PICTURES) == []  # ladder steps and the map's numbers
+    assert page.locator("article svg text", has_text="۳").count() >= 2
+    numbers = page.locator(".pk-actors td:first-child, table td[data-label]:first-child").first.inner_text()
+    assert numbers.strip() == "۱"
+    marker = page.evaluate("getComputedStyle(document.querySelector('.pk-actor-key')).listStyleType")
+    assert marker == "persian"
+    page.goto(f"{base_url}/ar/praxis/runder-tisch-kleinstadt/")  # Arabic pages keep the digits they use
+    assert page.locator("article svg text", has_text="3").count() >= 2

@@ -17,7 +17,7 @@ from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment, narrative_html
 from praxis_kb.render.fragments import Page
 from praxis_kb.render.statements import Shown
-from praxis_kb.render.strings import format_percent
+from praxis_kb.render.strings import format_percent, local_digits
 
 
 def network(ctx: Context, case: Case) -> dict[str, Any]:
@@ -28,11 +28,13 @@ def network(ctx: Context, case: Case) -> dict[str, Any]:
 def ladder(ctx: Context, current: Stated[str], ident: str) -> Markup:
     """The participation ladder with the case's step marked; an unknown step marks none."""
     vocabulary = ctx.model.vocab("partizipationsstufen")
-    steps = [svg.LadderStep(e.step, ctx.text(e.label), e.area) for e in vocabulary.entries.values()]
+    steps = [svg.LadderStep(e.step, ctx.text(e.label), e.area, local_digits(str(e.step), ctx.lang)) for e in vocabulary.entries.values()]
     entry = vocabulary.entries.get(current.value) if current.value is not None else None
     if entry is None:
         return svg.participation_ladder(steps, 0, ctx.t.ladder_title, ctx.t.ladder_desc_unknown, ident)
-    return svg.participation_ladder(steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=entry.step, label=ctx.text(entry.label)), ident)
+    return svg.participation_ladder(
+        steps, entry.step, ctx.t.ladder_title, ctx.t.ladder_desc.format(n=local_digits(str(entry.step), ctx.lang), label=ctx.text(entry.label)), ident
+    )
 
 
 def participation(ctx: Context, case: Case) -> dict[str, Any]:

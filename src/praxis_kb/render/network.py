@@ -21,7 +21,7 @@ from praxis_kb.model import Actor, Case, DatePoint, Period, Precision, Stated, T
 from praxis_kb.render import svg
 from praxis_kb.render.context import Context
 from praxis_kb.render.statements import Shown
-from praxis_kb.render.strings import format_list
+from praxis_kb.render.strings import format_list, local_digits
 
 # ------------------------------------------------------------------------------------ periods
 
@@ -210,7 +210,7 @@ def actor_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, An
         types, type_notes = _types(ctx, actor)
         rows.append(
             {
-                "number": number,
+                "number": local_digits(str(number), ctx.lang),
                 "name": actor.name,
                 "role": actor.role,
                 "group": main,
@@ -294,7 +294,7 @@ def map_at(ctx: Context, case: Case, day: str | None, title: str, ident: str) ->
     for number, actor in enumerate(case.actors.values(), 1):
         main, others = _groups(ctx, actor, day)
         present = day is None or actor.period.holds_on(day)
-        nodes.append(svg.Node(number, main, tuple(svg.Badge(g, held) for g, held in others), present))
+        nodes.append(svg.Node(number, main, tuple(svg.Badge(g, held) for g, held in others), present, local_digits(str(number), ctx.lang)))
     edges = []
     for tie in case.ties:
         if day is not None and not ever_held_by(tie.period, day):

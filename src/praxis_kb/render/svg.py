@@ -98,6 +98,7 @@ class Node:
     group: str
     badges: tuple[Badge, ...] = ()
     present: bool = True  # part of the network at the map's time; drawn hollow otherwise
+    shown: str = ""  # the number as the page's language writes it (Persian: ۳); else the number
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def _node(node: Node, x: float, y: float, radius: float, outward: float, *, numb
     else:  # hollow, its outline dashed: not part of the network at the map's time
         parts = [f'<g stroke="{fill}" stroke-width="2.5" stroke-dasharray="4 2.5">{shape(kind, x, y, radius - 1.2, "#fff")}</g>']
     if numbered:
-        parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="{"#fff" if node.present else fill}">{node.number}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="15" fill="{"#fff" if node.present else fill}">{node.shown or node.number}</text>')
     for index, badge in enumerate(node.badges):  # beside the node, away from the centre of the map
         angle = outward + (index - (len(node.badges) - 1) / 2) * 0.9 - 0.45 * (len(node.badges) == 1)
         bx, by = x + radius * 1.05 * math.cos(angle), y + radius * 1.05 * math.sin(angle)
@@ -261,6 +262,7 @@ class LadderStep:
     number: int
     label: str
     area: str
+    shown: str = ""  # the number as the page's language writes it (Persian: ۳); else the number
 
 
 AREA_FILL = {
@@ -291,7 +293,7 @@ def participation_ladder(steps: Sequence[LadderStep], current: int, title: str, 
         marked = step.number == current
         fill = "#1f3d5c" if marked else AREA_FILL.get(step.area, "#eee")
         parts.append(layout.rect(0, y + 18, bar, 13, fill))
-        label = f"{step.number} {step.label}" + (" " + layout.marker if marked else "")
+        label = f"{step.shown or step.number} {step.label}" + (" " + layout.marker if marked else "")
         parts.append(layout.text(2, y + 13, label, bold=marked))
     parts.append("</g></svg>")
     return Markup("".join(parts))  # noqa: S704 - Layout escapes every text
