@@ -85,6 +85,7 @@
     form.addEventListener("change", function () { update(true); });
     form.addEventListener("reset", function () { window.setTimeout(function () { update(true); }, 0); });
     update(false);
+    document.documentElement.classList.remove("pk-restoring");
   }
 
   /* A visible sign that a tap did something: the results bar lights up briefly (praxis.css). */
