@@ -103,6 +103,7 @@ class SiteBuild:
 
     @staticmethod
     def _finish(html: str, language: Language) -> str:
+        html = htmlpost.hyphenate_content(html, language.code)
         html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(html, language.code)))
         html = htmlpost.keyboard_menu_button(html, Strings(language.code).menu_button)
         if language.code != SOURCE_LANGUAGE:  # the site's name is German everywhere

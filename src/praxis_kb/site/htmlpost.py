@@ -13,6 +13,7 @@ import re
 
 from markupsafe import escape
 
+from praxis_kb.render import hyphenate
 from praxis_kb.render.strings import direction
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -63,6 +64,20 @@ def set_language(html: str, lang: str) -> str:
     tag = re.sub(r'\s(lang|dir)="[^"]*"', "", tag)
     new = tag[:5] + f' lang="{lang}" dir="{direction(lang)}"' + tag[5:]
     return html[: match.start()] + new + html[match.end() :]
+
+
+_ARTICLE_END = "</article>"
+
+
+def hyphenate_content(html: str, lang: str) -> str:
+    """Soft hyphens in the German words of a page's main content (render/hyphenate.py), on every
+    page: the pages MkDocs renders from docs/ and the generated ones. A page whose renderer has
+    hyphenated it already (case pages, checklists: they carry soft hyphens) is left as it is."""
+    start = _ARTICLE.search(html)
+    end = html.find(_ARTICLE_END, start.end()) if start else -1
+    if not start or end < 0 or "\u00ad" in html[start.start() : end]:
+        return html
+    return html[: start.start()] + hyphenate.html(html[start.start() : end], lang) + html[end:]
 
 
 def mark_search_body(html: str) -> str:
