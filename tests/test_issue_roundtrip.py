@@ -161,3 +161,175 @@ def test_every_question_of_the_form_is_compared(form: Form) -> None:
     compared = covered(document.data, document.body, form.questions)
     expected = sum(len(q.options) if q.kind == "checkboxes" else 1 for q in form.questions)
     assert len(compared) == expected and len(form.questions) > 40
+
+
+# -- the answers, one kind at a time (authoring/formrender.py) -----------------------------------
+
+
+def question(form: Form, label: str) -> FormField:
+    return next(q for q in form.questions if q.label == label)
+
+
+def answer(form: Form, label: str, data: Mapping[str, Any]) -> str:
+    return formrender.Renderer(form.labels, form.criterion_names, data).answer(question(form, label))
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (1200, "1.200"),
+        (0, "0"),
+        ("unbekannt", "unbekannt"),
+        ({"wert": "unbekannt", "anmerkung": "nicht veröffentlicht"}, "unbekannt (nicht veröffentlicht)"),
+        ({"wert": 2000, "genauigkeit": "ungefaehr"}, "ca. 2.000"),
+        ({"wert": 40, "genauigkeit": "strittig", "anmerkung": "die Presse nennt 20"}, "40 (strittig: die Presse nennt 20)"),
+        ({"wert": 300, "anmerkung": "laut Haushaltsplan"}, "300 (laut Haushaltsplan)"),
+    ],
+)
+def test_a_number_is_written_as_germans_write_it(form: Form, value: Any, written: str) -> None:
+    data = {"transfer": {"voraussetzungen": {"kosten": {"euro_pro_jahr_bis": value}}}}
+    assert answer(form, "Sachkosten pro Jahr in Euro: höchstens", data) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2017-03", "2017-03"),
+        ({"datum": "2016", "genauigkeit": "ungefaehr"}, "ca. 2016"),
+        ({"datum": "2016", "jahreszeit": "fruehjahr"}, "Frühjahr 2016"),
+        ({"datum": "2018", "bis": "2019-06"}, "2018 bis 2019-06"),
+        ({"datum": "2018", "genauigkeit": "strittig", "anmerkung": "zwei Angaben"}, "2018 (strittig: zwei Angaben)"),
+        ({"datum": "unbekannt", "anmerkung": "ohne Datum erwähnt"}, "unbekannt (ohne Datum erwähnt)"),
+    ],
+)
+def test_a_date_is_written_as_the_form_asks(form: Form, value: Any, written: str) -> None:
+    assert answer(form, "Beginn", {"zeitraum": {"beginn": value}}) == written
+
+
+def test_dropdowns_checkboxes_and_lists(form: Form) -> None:
+    data = {
+        "status": {"wert": "unbekannt", "anmerkung": "zuletzt 2021 erwähnt"},  # the note cannot go into a dropdown
+        "standort": {"gemeindestruktur": {"wert": "einheitsgemeinde", "genauigkeit": "strittig"}},
+        "handlungsfelder": ["sprache", "kinder-familie"],
+        "illustrativ": True,
+        "einwilligung_dokumentiert": False,
+        "anonymisierung_geprueft": True,
+        "sozialraum": {"probleme": ["Seltene Busse", {"text": "Proteste im Ort", "genauigkeit": "strittig", "anmerkung": "nur in der Presse"}]},
+    }
+    assert answer(form, "Status", data) == "Nicht bekannt"
+    assert answer(form, "Gemeindestruktur", data) == "Einheitsgemeinde"
+    assert answer(form, "Handlungsfelder", data) == "Sprache, Kinder, Jugend und Familie"
+    assert answer(form, "Art des Beispiels", data) == "- [X] Das Beispiel ist ausgedacht (illustrativ)."
+    assert answer(form, "Einwilligung und Anonymisierung", data).splitlines() == [
+        "- [ ] Die Einwilligung aller Beteiligten zur Veröffentlichung ist dokumentiert.",
+        "- [X] Ich habe geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht.",
+    ]
+    assert answer(form, "Sozialraum: Probleme", data) == "- Seltene Busse\n- Proteste im Ort (strittig: nur in der Presse)"
+    assert answer(form, "Ende", data) == ""
+
+
+def test_tables_name_what_they_refer_to(form: Form) -> None:
+    data = {
+        "akteure": {
+            "stadt": {"name": "Stadtverwaltung, Hauptamt", "typen": ["politik"], "rolle": "Lädt ein"},
+            "fsa": {"name": "Freier Träger der FSA", "typen": ["fsa", "verein"], "rolle": "Berät; moderiert"},
+        },
+        "beziehungen": [{"von": "stadt", "zu": "fsa", "art": "informationsaustausch", "haeufigkeit": {"wert": "monatlich", "genauigkeit": "ungefaehr"}}],
+        "instrumente": [{"typ": "runder-tisch", "bezeichnung": "Runder Tisch", "beschreibung": "Vierteljährlich", "beteiligte": ["stadt", "fsa"]}],
+        "kriterien": {"transparenz": {"stufe": {"wert": 2, "anmerkung": "geschätzt; nicht belegt"}, "begruendung": "Protokolle"}},
+        "quellen": {"protokolle": {"titel": "Protokolle", "art": "protokoll"}, "konzept": {"titel": "Konzept", "art": "konzept"}},
+        "ergebnisse": [
+            {"beschreibung": "Mehr Austausch; weniger Doppelarbeit", "evidenz": "dokumentiert", "quellen": ["konzept"]},
+            {"beschreibung": "Mehr Vertrauen; sagen alle", "evidenz": "selbstberichtet"},
+        ],
+    }
+    assert answer(form, "Akteur*innen", data).splitlines() == [
+        "Stadtverwaltung, Hauptamt; Politik / Verwaltungsspitze; Lädt ein",
+        "Freier Träger der FSA; Flüchtlingssozialarbeit (FSA), Verein; Berät; moderiert",
+    ]
+    assert answer(form, "Beziehungen", data) == "Stadtverwaltung, Hauptamt; Freier Träger der FSA; Informationsaustausch; Monatlich (ungefähr)"
+    assert answer(form, "Instrumente", data) == "Runder Tisch; Runder Tisch; Vierteljährlich; Stadtverwaltung, Hauptamt, Freier Träger der FSA"
+    assert answer(form, "Kriterien", data) == "Transparenz; 2 (geschätzt; nicht belegt); Protokolle"
+    # a text with a semicolon: every column written, so that the line says where the text ends
+    assert answer(form, "Ergebnisse", data).splitlines() == [
+        "Mehr Austausch; weniger Doppelarbeit; Dokumentiert; 2",
+        "Mehr Vertrauen; sagen alle; Selbstauskunft der Beteiligten;",
+    ]
+
+
+def test_the_issue_body_is_what_github_writes(form: Form) -> None:
+    body = formrender.issue_body(form.questions, {"titel": "Sprachcafé", "handlungsfelder": "Sprache, Ehrenamt"})
+    assert body.startswith("### Titel\n\nSprachcafé\n\n### Kurzbeschreibung\n\n_No response_\n\n### ")
+    assert "\n\n### Handlungsfelder\n\nSprache, Ehrenamt\n\n### " in body and body.endswith("\n")
+    assert body.count("### ") == len(form.questions)
+
+
+def test_an_approximate_frequency_travels_in_brackets(form: Form) -> None:
+    """„ca.“ is for numbers („ca. Monatlich“ is refused); an approximate value of a list is written „Monatlich (ungefähr)“."""
+    actors = "A; Verein; x\nB; Verein; y"
+    for written, problem in (("Monatlich (ungefähr)", ""), ("ca. Monatlich", "„ca. Monatlich“ ist kein erlaubter Wert")):
+        issue = formrender.issue_body(form.questions, {"titel": "X", "akteure": actors, "beziehungen": f"A; B; Informationsaustausch; {written}"})
+        data, _, problems = form.read_back(issue)
+        if problem:
+            assert any(problem in p for p in problems), problems
+        else:
+            assert data["beziehungen"][0]["haeufigkeit"] == {"wert": "monatlich", "genauigkeit": "ungefaehr"}
+
+
+# -- reading back what the answers hold (authoring/issueform.py) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("a; b; c", ["a", "b", "c"]),
+        ("Transparenz; ca. 2 (geschätzt; nicht belegt); Protokolle", ["Transparenz", "ca. 2 (geschätzt; nicht belegt)", "Protokolle"]),
+        ("a (offen; b", ["a (offen", "b"]),  # a bracket never closed protects nothing
+    ],
+)
+def test_a_semicolon_in_brackets_stays_in_its_cell(text: str, cells: list[str]) -> None:
+    assert issueform.split_cells(text) == cells
+
+
+def test_a_free_text_may_hold_semicolons() -> None:
+    columns = ["beschreibung", "evidenz", "quellen"]
+    # more cells than columns: the columns after the text take the last ones
+    assert issueform.readings(["a", "b", "Dokumentiert", "1"], columns, 0, 1) == [["a; b", "Dokumentiert", "1"]]
+    # as many: the plain reading first, then one that leaves the optional source out
+    assert issueform.readings(["a", "b", "Selbstauskunft"], columns, 0, 1) == [["a", "b", "Selbstauskunft"], ["a; b", "Selbstauskunft"]]
+    # the text is the last column: it takes the rest
+    assert issueform.readings(["Transparenz", "3", "a", "b"], ["*", "stufe", "begruendung"], 2, 0) == [["Transparenz", "3", "a; b"]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("40", ("40", "", "")),
+        ("40 (strittig: die Presse nennt 20)", ("40", "strittig", "die Presse nennt 20")),
+        ("2016 (Strittig)", ("2016", "strittig", "")),
+        ("Monatlich (ungefähr)", ("Monatlich", "ungefaehr", "")),
+        ("2 (laut Bericht (2018))", ("2", "", "laut Bericht (2018)")),
+    ],
+)
+def test_what_follows_a_value_in_brackets(raw: str, read: tuple[str, str, str]) -> None:
+    assert issueform.remark(raw) == read
+
+
+@pytest.mark.parametrize(
+    ("item", "read"),
+    [
+        ("Flüchtlingssozialarbeit (FSA) im Ort", "Flüchtlingssozialarbeit (FSA) im Ort"),  # brackets of the text stay
+        ("Proteste (FSA) im Ort (strittig: nur die Presse)", {"text": "Proteste (FSA) im Ort", "genauigkeit": "strittig", "anmerkung": "nur die Presse"}),
+        ("Viele Engagierte (ungefähr)", {"text": "Viele Engagierte", "genauigkeit": "ungefaehr"}),
+        ("Ein Raum (Anmerkung: seit 2019)", {"text": "Ein Raum", "anmerkung": "seit 2019"}),
+    ],
+)
+def test_a_statement_of_a_list_with_its_remark(item: str, read: Any) -> None:
+    assert issueform.statement(item) == read
+
+
+def test_a_heading_that_repeats_a_label_stays_in_its_answer(form: Form) -> None:
+    answers = {"titel": "X", "beschreibung": "## Vorgehen\n\nText.\n\n### Stolpersteine\n\nDer Raum war zu klein.", "transfer-stolpersteine": "- Zu wenig Zeit"}
+    read = issueform.parse_body(formrender.issue_body(form.questions, answers), form.site_types, form.shape)
+    assert read["beschreibung"] == answers["beschreibung"]
+    assert read["transfer-stolpersteine"] == "- Zu wenig Zeit"

@@ -57,20 +57,21 @@ class Renderer:
 
     @staticmethod
     def remark(precision: str, note: str) -> str:
-        """What follows a value in brackets: „(strittig: note)“, „(strittig)“, „(note)“."""
-        word = "strittig" if precision == "strittig" else ""
-        inner = ": ".join(part for part in (word, note) if part)
+        """What follows a value in brackets: „(strittig: note)“, „(ungefähr)“, „(note)“."""
+        inner = ": ".join(part for part in (PRECISION_WORDS.get(precision, ""), note) if part)
         return f" ({inner})" if inner else ""
 
     def stated(self, f: Field, value: Any) -> str:
-        """A value research may lack: „unbekannt (Grund)“, „ca. 12“, „40 (strittig: …)“."""
+        """A value research may lack: „unbekannt (Grund)“, „ca. 12“, „40 (strittig: …)“,
+        „Monatlich (ungefähr)“ („ca.“ is for numbers)."""
         details = value if isinstance(value, Mapping) else {"wert": value}
         note = str(details.get("anmerkung", ""))
         if is_unknown(value):
             return UNKNOWN + (f" ({note})" if note else "")
         precision = str(details.get("genauigkeit", ""))
-        about = "ca. " if precision == "ungefaehr" else ""
-        return about + self.scalar(f, details["wert"]) + self.remark(precision, note)
+        if precision == "ungefaehr" and f.kind in ("integer", "number"):
+            return "ca. " + self.scalar(f, details["wert"]) + self.remark("", note)
+        return self.scalar(f, details["wert"]) + self.remark(precision, note)
 
     def point(self, value: Any) -> str:
         """A date: „2017-03“, „ca. 2016“, „Frühjahr 2016“, „2018/19“, „unbekannt (Grund)“."""
@@ -84,8 +85,9 @@ class Renderer:
             text = f"{self.label('jahreszeiten', str(value['jahreszeit']))} {text}"
         if value.get("bis"):
             text = f"{text} bis {value['bis']}"
-        precision = str(value.get("genauigkeit", ""))
-        return ("ca. " if precision == "ungefaehr" else "") + text + self.remark(precision, note)
+        if value.get("genauigkeit") == "ungefaehr":
+            return "ca. " + text + self.remark("", note)
+        return text + self.remark(str(value.get("genauigkeit", "")), note)
 
     def statement(self, value: Any) -> str:
         """A text that may carry a precision and a note: „Text (strittig: note)“."""

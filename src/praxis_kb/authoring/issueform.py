@@ -210,15 +210,24 @@ def _may_be_unknown(question: FormField) -> bool:
 
 
 def _unknown_help(question: FormField) -> str:
-    """For a value research may lack: that not knowing it is an answer too (and, for a number,
-    how to give an estimate)."""
+    """How to say what is not known for sure: for a value research may lack, that not knowing it is
+    an answer too (and, for a number, how to give an estimate); for a date or a list of
+    statements, how to add „strittig“ or a note."""
     f = question.field
-    if f is None or not f.may_be_unknown:
+    if f is None:
+        return ""
+    if f.kind == "point":
+        return "In Klammern dahinter eine Anmerkung oder „strittig“, z. B. „2016 (strittig: die Presse nennt 2017)“."
+    if f.kind == "list" and f.item is not None and f.item.may_carry_note:
+        return "Unsicher oder strittig? In Klammern dahinter, z. B. „(strittig: die Presse sagt etwas anderes)“ oder „(ungefähr: geschätzt)“."
+    if not f.may_be_unknown:
         return ""
     if question.kind == "dropdown":
-        return f"Nicht bekannt? Wählen Sie „{UNKNOWN_OPTION}“."
+        return f"Nicht bekannt? Wählen Sie „{UNKNOWN_OPTION}“. Ein Grund oder eine Unsicherheit passt nicht in die Auswahl: Schreiben Sie sie in die Beschreibung."
     text = "Nicht bekannt? Schreiben Sie „unbekannt“ (oder „weiß nicht“), gern mit Grund: „unbekannt (nicht veröffentlicht)“."
-    return text + (" Geschätzt? Schreiben Sie z. B. „ca. 10“." if f.kind in ("integer", "number") else "")
+    if f.kind in ("integer", "number"):
+        text += " Geschätzt? Schreiben Sie z. B. „ca. 10“. Strittig? „40 (strittig: die Presse nennt 20)“."
+    return text
 
 
 def _column_words(column: Field, labels: Mapping[str, Mapping[str, str]]) -> str:
