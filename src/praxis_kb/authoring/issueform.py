@@ -223,7 +223,9 @@ def _unknown_help(question: FormField) -> str:
     if not f.may_be_unknown:
         return ""
     if question.kind == "dropdown":
-        return f"Nicht bekannt? Wählen Sie „{UNKNOWN_OPTION}“. Ein Grund oder eine Unsicherheit passt nicht in die Auswahl: Schreiben Sie sie in die Beschreibung."
+        return (
+            f"Nicht bekannt? Wählen Sie „{UNKNOWN_OPTION}“. Ein Grund oder eine Unsicherheit passt nicht in die Auswahl: Schreiben Sie sie in die Beschreibung."
+        )
     text = "Nicht bekannt? Schreiben Sie „unbekannt“ (oder „weiß nicht“), gern mit Grund: „unbekannt (nicht veröffentlicht)“."
     if f.kind in ("integer", "number"):
         text += " Geschätzt? Schreiben Sie z. B. „ca. 10“. Strittig? „40 (strittig: die Presse nennt 20)“."
