@@ -41,6 +41,7 @@ _SPAN = re.compile(rf"(?P<start>{_MONTH})\s*(?:/|–|—|bis)\s*(?P<end>{_MONTH}
 _SEASON = re.compile(r"(?P<season>\S+)\s+(?P<year>[0-9]{4})")  # Frühjahr 2016
 _ABOUT = r"(?:ca\.?|circa|etwa|ungefähr|ungefaehr|rund|~|≈)"
 _ESTIMATE = re.compile(rf"{_ABOUT}\s*(?P<number>[0-9].*)", re.IGNORECASE)
+_SINCE = re.compile(r"^(?:seit|ab)\s+", re.IGNORECASE)
 _ABOUT_DATE = re.compile(rf"{_ABOUT}\s*(?P<rest>\S.*)", re.IGNORECASE)
 # An answer with an optional reason: "unbekannt (nicht veröffentlicht)", "weiß nicht: …".
 _WITH_REASON = re.compile(r"(?P<word>.+?)\s*(?:\((?P<paren>.*)\)|[:–—,]\s*(?P<rest>.+))?", re.DOTALL)
@@ -51,7 +52,8 @@ _REMARK = re.compile(r"(?P<word>strittig|ungefähr|ungefaehr|anmerkung)\s*(?::\s
 _STATEMENT = re.compile(r"(?P<text>.+?)\s*\((?P<word>strittig|ungefähr|ungefaehr|anmerkung)\s*(?::\s*(?P<note>.*))?\)", re.IGNORECASE | re.DOTALL)
 _PRECISIONS = {"strittig": "strittig", "ungefähr": "ungefaehr", "ungefaehr": "ungefaehr", "anmerkung": ""}
 UNKNOWN_OPTION = "Nicht bekannt"  # the dropdowns' answer for a value nobody knows
-_CHECKED = re.compile(r"^- \[[xX]\] (.*)$", re.MULTILINE)
+# A ticked checkbox, however it was typed when the issue was edited: "- [X] …", "- [x] …", "* [x] …".
+_CHECKED = re.compile(r"^[ \t]*[-*]?[ \t]*\[[ \t]*[xX✓✔][ \t]*\][ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,7 @@ def _unknown(raw: str) -> dict[str, str] | str | None:
     optionally with a reason („unbekannt (nicht veröffentlicht)“) – as unbekannt or
     {wert: unbekannt, anmerkung: reason}; None for any other answer."""
     match = _WITH_REASON.fullmatch(raw.strip())
-    if not match or not says_unknown(match["word"]):
+    if not match or not (says_unknown(match["word"]) or set(match["word"]) == {"?"}):
         return None
     reason = (match["paren"] or match["rest"] or "").strip()
     return {"wert": UNKNOWN, "anmerkung": reason} if reason else UNKNOWN
@@ -413,22 +415,43 @@ def readings(cells: list[str], columns: list[str], free: int | None, required_af
 _BULLET = re.compile(r"[-*•]\s+")  # "- item", as GitHub's list button writes it
 
 
-def list_items(raw: str) -> list[str]:
-    """The items of a list answer: one per bullet ("- …") where the answer uses bullets, so that a
-    line break inside an item keeps it whole; otherwise one per line."""
-    lines = [line.strip() for line in raw.split("\n") if line.strip()]
-    if not any(_BULLET.match(line) for line in lines):
-        return [line.lstrip("-*• ").strip() for line in lines]
-    items: list[str] = []
-    for line in lines:
-        bullet = _BULLET.match(line)
-        if bullet:
-            items.append(line[bullet.end() :])
-        elif items:
-            items[-1] += " " + line  # a line break inside the item
+# A line that cannot end an item of a list: it goes on in the next line („… organisiert und“).
+_OPEN_END = re.compile(
+    r"(?:[,–\-(:/&]|\b(?:und|oder|sowie|aber|der|die|das|den|dem|des|ein|eine|einen|einem|einer|mit|für|von|vom|zu|zum|zur"
+    r"|in|im|auf|an|am|bei|nach|aus|über|als|wie|dass|weil|wenn|auch))$"
+)
+
+
+def list_lines(raw: str) -> list[tuple[str, int, int]]:
+    """The items of a list answer with their first and last line in the answer: one per bullet
+    ("- …") where the answer uses bullets, so that a line break inside an item keeps it whole;
+    otherwise one per line – unless a line goes on in the next (it ends with a comma or „und“, or
+    the next begins in lower case in a list that does not): a paragraph with line breaks stays
+    one item. An empty line always ends an item."""
+    lines = [(number, line.strip()) for number, line in enumerate(raw.split("\n"), 1)]
+    bullets = any(_BULLET.match(line) for _, line in lines)
+    first = next((line for _, line in lines if line), "")
+    items: list[list[Any]] = []  # [text, first line, last line]
+    previous = ""
+    for number, line in lines:
+        bullet = _BULLET.match(line) if bullets else None
+        if not line:
+            previous = ""
+            continue
+        if bullet or not previous:
+            items.append([line[bullet.end() :] if bullet else line.lstrip("-*• ").strip(), number, number])
+        elif bullets or _OPEN_END.search(previous) or first[:1].isupper() and line[:1].islower():
+            items[-1][0] += " " + line  # a line break inside the item
+            items[-1][2] = number
         else:
-            items.append(line)
-    return items
+            items.append([line.lstrip("-*• ").strip(), number, number])
+        previous = line
+    return [(str(text), int(start), int(stop)) for text, start, stop in items]
+
+
+def list_items(raw: str) -> list[str]:
+    """The items of a list answer (see list_lines)."""
+    return [text for text, _, _ in list_lines(raw)]
 
 
 # Units a contributor may write after a number; the field says what it counts.
@@ -454,6 +477,7 @@ class _Table:
 
     keys: list[str] = field(default_factory=list)
     by_name: dict[str, str] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)  # as written
 
 
 @dataclass
@@ -463,18 +487,25 @@ class Converter:
     site_types: list[tuple[str, str]]
     problems: list[str] = field(default_factory=list)
     shape: Shape | None = None
+    notes: list[str] = field(default_factory=list)  # what a person should look at, e.g. lines read as one item
 
     def __post_init__(self) -> None:
         self.shape = self.shape or _shape_for(self.site_types)
         self.form = form_fields(self.shape, _labels(self.vocabularies))
         self.tables: dict[str, _Table] = {}
+        self.order: dict[str, tuple[int, int]] = {}  # a problem's place: its question in the form, its line
 
     def label_of(self, field_id: str) -> str:
         return next(f.label for f in self.form if f.id == field_id)
 
+    def where(self, field_id: str, line: int | None = None) -> str:
+        return f"Feld „{self.label_of(field_id)}“" + (f", Zeile {line}" if line else "")
+
     def fail(self, field_id: str, message: str, line: int | None = None) -> None:
-        where = f"Feld „{self.label_of(field_id)}“" + (f", Zeile {line}" if line else "")
-        self.problems.append(f"{where}: {message}")
+        text = f"{self.where(field_id, line)}: {message}"
+        self.problems.append(text)
+        index = next(i for i, f in enumerate(self.form) if f.id == field_id)
+        self.order.setdefault(text, (index, line or 0))
 
     # -- single values ---------------------------------------------------------------------------
     def words(self, vocabulary: str) -> dict[str, str]:
@@ -485,35 +516,32 @@ class Converter:
             table.update({fold(word): e["id"] for word in words})
         return table
 
-    def lookup(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> str:
+    def lookup(self, vocabulary: str, value: str, field_id: str, line: int | None = None, unknown: bool = False) -> str:
         """A vocabulary value by its label, id or one of its other words (synonyme), compared
-        without case, umlauts and punctuation ("Vierteljaehrlich" is "vierteljährlich")."""
+        without case, umlauts and punctuation ("Vierteljaehrlich" is "vierteljährlich"); the
+        beginning of a label will do where it names one entry („Selbstauskunft“)."""
         entries = self.vocabularies[vocabulary]["eintraege"]
         table = self.words(vocabulary)
         key = fold(value)
         if key in table:
             return str(table[key])
-        starting = {ident for label, ident in table.items() if key and label.startswith(key)}
+        labels = {fold(pick(e["label"], "de")): pick(e["label"], "de") for e in entries}
+        starting = {table[label] for label in labels if key and label.startswith(key + " ")}
         if len(starting) == 1:  # "Selbstauskunft" for "Selbstauskunft der Beteiligten"
             return str(starting.pop())
-        labels = {fold(pick(e["label"], "de")): pick(e["label"], "de") for e in entries}
-        close = difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
-        hint = f" (meinten Sie „{labels[close[0]]}“?)" if close else ""
+        # A word inside several labels („Sozialarbeit“) names them all; else the one label really close.
+        close = [label for label in labels if key and key in label] or difflib.get_close_matches(key, list(labels), n=1, cutoff=0.75)
+        if 0 < len(close) <= 4:
+            hint = " (meinten Sie " + " oder ".join(f"„{labels[c]}“" for c in close) + "?)"
+        else:
+            hint = " – erlaubt: " + ", ".join(labels.values()) + (" oder „unbekannt“" if unknown else "")
         self.fail(field_id, f"„{value.strip()}“ ist kein erlaubter Wert{hint}", line)
         return ""
 
     def lookup_many(self, vocabulary: str, value: str, field_id: str, line: int | None = None) -> list[str]:
         """Values separated by commas; a label that itself holds a comma ("Kinder, Jugend und Familie") stays whole."""
-        known = {pick(e["label"], "de").casefold() for e in self.vocabularies[vocabulary]["eintraege"]}
-        parts = [p.strip() for p in value.split(",")]
-        picked: list[str] = []
-        start = 0
-        while start < len(parts):
-            end = next((e for e in range(len(parts), start + 1, -1) if ", ".join(parts[start:e]).casefold() in known), start + 1)
-            text = ", ".join(parts[start:end])
-            if text:
-                picked.append(self.lookup(vocabulary, text, field_id, line))
-            start = end
+        known = {pick(e["label"], "de").casefold(): pick(e["label"], "de") for e in self.vocabularies[vocabulary]["eintraege"]}
+        picked = [self.lookup(vocabulary, text, field_id, line) for text in _names(value, known)]
         return list(dict.fromkeys(p for p in picked if p))
 
     def number(self, f: Field, raw: str, field_id: str, line: int | None = None) -> float | int:
@@ -537,7 +565,8 @@ class Converter:
                 limits = f" ab {f.minimum:g}" if f.minimum is not None else ""
             what = f"{f.title} " if line else ""  # in a table: which column
             unknown = " – oder „unbekannt“, wenn es niemand weiß" if f.may_be_unknown else ""
-            self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}{unknown}", line)
+            digits = "" if any(c.isdigit() for c in raw) else " (bitte in Ziffern, z. B. „2“)"
+            self.fail(field_id, f"{what}„{raw.strip()}“ ist keine {whole}{limits}{unknown}{digits}", line)
             return 0
         return int(value) if value.is_integer() else value
 
@@ -551,12 +580,13 @@ class Converter:
         if unknown is not None:
             return {"datum": UNKNOWN}
         core, precision, note = remark(text)
+        core = _SINCE.sub("", core)  # „seit ca. 2018“, „ab 2019“
         about = _ABOUT_DATE.fullmatch(core)
         if about:
             core, precision = about["rest"].strip(), precision or "ungefaehr"
         found: dict[str, str] | None = {"datum": core} if _DATE.fullmatch(core) else _span(core) or self.season(core)
         if found is None:
-            self.fail(field_id, f"„{text}“ ist kein Datum (Form: 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)", line)
+            self.fail(field_id, f"„{text}“ ist kein Datum (möglich sind z. B. 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)", line)
             return ""
         value = _with_remark(found, "datum", precision, note)
         return value["datum"] if len(value) == 1 else value
@@ -579,9 +609,17 @@ class Converter:
             elif ref.casefold() in table.by_name:
                 found.append(table.by_name[ref.casefold()])
             elif table.by_name:
-                self.fail(field_id, f"„{ref}“ steht nicht unter {self.label_of(target)}", line)
+                names = ", ".join(dict.fromkeys(table.names))
+                self.fail(
+                    field_id,
+                    f"„{ref}“ steht nicht unter „{self.label_of(target)}“ – schreiben Sie den Namen wie dort ({names}) "
+                    f"oder ergänzen Sie dort eine Zeile für „{ref}“",
+                    line,
+                )
             else:
-                self.fail(field_id, f"„{ref}“ ist keine Nummer aus der Liste unter „{self.label_of(target)}“", line)
+                count = len(table.keys)
+                there = "steht noch nichts" if not count else "steht nur Nummer 1" if count == 1 else f"stehen die Nummern 1 bis {count}"
+                self.fail(field_id, f"„{ref}“ ist keine Nummer aus der Liste unter „{self.label_of(target)}“ (dort {there})", line)
         return found if f.kind == "list" else (found[0] if found else "")
 
     def value(self, f: Field, raw: str, field_id: str, line: int | None = None) -> Any:
@@ -613,17 +651,31 @@ class Converter:
         if f.form and "verweis" in f.form:
             return self.reference(f, raw, field_id, line or 0)
         if f.kind == "choice":
-            return self.lookup(f.vocabulary, raw, field_id, line)
+            return self.lookup(f.vocabulary, raw, field_id, line, unknown=f.may_be_unknown)
         if f.kind == "list" and f.item is not None and f.item.kind == "choice":
             return self.lookup_many(f.item.vocabulary, raw, field_id, line)
         if f.kind == "list":
-            items = list_items(raw)
+            items = self.items(raw, field_id)
             return [statement(item) for item in items] if f.item is not None and f.item.may_carry_note else items
         if f.kind in ("integer", "number"):
             return self.number(f, raw, field_id, line)
         if f.kind == "point":
             return self.point(raw, field_id, line)
         return raw
+
+    def items(self, raw: str, field_id: str) -> list[str]:
+        """The items of a list answer; lines read as one item without a bullet are said, so that
+        a person can check it."""
+        found = list_lines(raw)
+        bullets = any(_BULLET.match(line.strip()) for line in raw.split("\n"))
+        for text, start, stop in found:
+            if stop > start and not bullets:
+                shown = text if len(text) <= 60 else f"{text[:40].rsplit(' ', 1)[0]} … {text[-30:].split(' ', 1)[-1]}"
+                self.notes.append(
+                    f"Feld „{self.label_of(field_id)}“, Zeilen {start}–{stop}: als ein Punkt gelesen („{shown}“). "
+                    "Sind es mehrere, beginnen Sie jeden Punkt mit „- “."
+                )
+        return [text for text, _, _ in found]
 
     # -- tables ----------------------------------------------------------------------------------
     def rows(self, form: FormField, raw: str) -> Any:
@@ -658,7 +710,8 @@ class Converter:
         needed = sum(1 for c in columns if c == "*" or item.child(c).required)
         cells = split_cells(text)
         if len(cells) < needed:
-            self.fail(form.id, f"braucht {needed} Angaben, getrennt durch Semikolon (;) – gefunden: {len(cells)}", number)
+            titles = "; ".join("Kriterium" if c == "*" else item.child(c).title for c in columns)
+            self.fail(form.id, f"„{text}“ hat {len(cells)} statt {needed} Angaben – getrennt durch Semikolon: {titles}", number)
             return None
         free = next((i for i in range(len(columns) - 1, -1, -1) if columns[i] != "*" and _free_text(item.child(columns[i]))), None)
         required_after = sum(1 for c in columns[free + 1 :] if item.child(c).required) if free is not None else 0
@@ -699,15 +752,19 @@ class Converter:
             while key in keyed:
                 key += "-2"
             table.by_name[str(entry.get(key_rule, "")).casefold()] = key
+            table.names.append(str(entry.get(key_rule, "")))
         return key
 
     def criterion(self, name: str, field_id: str, line: int) -> str:
-        names = {pick(c["name"], "de").casefold(): cid for cid, c in self.criteria.items()}
-        names.update({cid: cid for cid in self.criteria})
-        if name.casefold() in names:
-            return str(names[name.casefold()])
-        close = difflib.get_close_matches(name.casefold(), list(names), n=1, cutoff=0.5)
-        self.fail(field_id, f"ein Kriterium „{name}“ gibt es nicht" + (f" (meinten Sie „{close[0]}“?)" if close else ""), line)
+        """A criterion by its German name (or its id)."""
+        names = {pick(c["name"], "de"): cid for cid, c in sorted(self.criteria.items(), key=lambda item: item[1].get("reihenfolge", 0))}
+        known = {fold(n): cid for n, cid in names.items()} | {fold(cid): cid for cid in self.criteria}
+        if fold(name) in known:
+            return str(known[fold(name)])
+        shown = {fold(n): n for n in names}
+        close = difflib.get_close_matches(fold(name), list(shown), n=1, cutoff=0.6)
+        hint = f" (meinten Sie „{shown[close[0]]}“?)" if close else " – die Kriterien heißen: " + ", ".join(names)
+        self.fail(field_id, f"ein Kriterium „{name}“ gibt es nicht{hint}", line)
         return ""
 
     def convert(self, answers: dict[str, str], case_id: str, today: str) -> tuple[dict[str, Any], str]:
@@ -729,6 +786,7 @@ class Converter:
             else:
                 _put(given, q.path, self.value(q.field, raw, q.id))
         data = casefile.build(self.shape, given, today)
+        self.problems.sort(key=lambda text: self.order.get(text, (len(self.form), 0)))  # in the form's order
         return data, answers.get(BODY_ID, "")
 
 
