@@ -46,6 +46,9 @@ MISTAKES = {
     "datum-unklar": "dates in words („Sommer letzten Jahres“, „irgendwann“) beside seasons and spans that work",
     "eignung-ohne-bedingungen": "suitability with conditions or not suitable, without saying which or why",
     "kein-formular": "an issue that is no form at all",
+    "ergebnis-ohne-quelle": "a documented result without the number of its source (found by the checks after the conversion)",
+    "widersprueche": "an end before the start of a running practice, a relation of an actor with itself, costs from 500 to 300, a place name",
+    "zeitleiste-ohne-datum": "a timeline out of order and an event „unbekannt“ without a reason",
 }
 
 # For a submission that is taken: what the case file must hold (nothing lost, nothing changed).

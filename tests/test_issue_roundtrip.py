@@ -333,3 +333,84 @@ def test_a_heading_that_repeats_a_label_stays_in_its_answer(form: Form) -> None:
     read = issueform.parse_body(formrender.issue_body(form.questions, answers), form.site_types, form.shape)
     assert read["beschreibung"] == answers["beschreibung"]
     assert read["transfer-stolpersteine"] == "- Zu wenig Zeit"
+
+
+@pytest.mark.parametrize(
+    ("answer", "items"),
+    [
+        # a paragraph broken over lines: a line ending in „und“ or a comma, or going on in lower case
+        (
+            "Ein Verein, der Feste organisiert und\nneue Leute einbindet,\nbesonders Familien.",
+            ["Ein Verein, der Feste organisiert und neue Leute einbindet, besonders Familien."],
+        ),
+        ("Aktiver Heimatverein\nNachbarschaftliche Hilfe", ["Aktiver Heimatverein", "Nachbarschaftliche Hilfe"]),
+        ("aktiver Heimatverein\nnachbarschaftliche Hilfe", ["aktiver Heimatverein", "nachbarschaftliche Hilfe"]),  # a list in lower case
+        ("Viele Engagierte\nmit Erfahrung", ["Viele Engagierte mit Erfahrung"]),
+        ("Erster Punkt,\n\nZweiter Punkt", ["Erster Punkt,", "Zweiter Punkt"]),  # an empty line ends an item
+    ],
+)
+def test_a_paragraph_with_line_breaks_stays_one_item(answer: str, items: list[str]) -> None:
+    assert issueform.list_items(answer) == items
+
+
+def test_lines_read_as_one_item_are_said(form: Form) -> None:
+    converter = issueform.Converter(form.vocabularies, form.criteria, form.site_types, shape=form.shape)
+    assert converter.items("Ein Verein, der Feste organisiert und\nneue Leute einbindet", "sozialraum-potenziale") == [
+        "Ein Verein, der Feste organisiert und neue Leute einbindet"
+    ]
+    assert converter.notes == [
+        "Feld „Sozialraum: Potenziale“, Zeilen 1–2: als ein Punkt gelesen („Ein Verein, der Feste organisiert und neue Leute einbindet“). "
+        "Sind es mehrere, beginnen Sie jeden Punkt mit „- “."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("?", "unbekannt"),
+        ("weiß nicht", "unbekannt"),
+        ("unbekannt (Grund (mit Klammer))", {"wert": "unbekannt", "anmerkung": "Grund (mit Klammer)"}),
+        ("ca. 10", {"wert": 10, "genauigkeit": "ungefaehr"}),
+        ("ca. 10 (laut Konzept)", {"wert": 10, "genauigkeit": "ungefaehr", "anmerkung": "laut Konzept"}),
+        ("40 (strittig: die Presse nennt 20)", {"wert": 40, "genauigkeit": "strittig", "anmerkung": "die Presse nennt 20"}),
+    ],
+)
+def test_unknown_and_uncertain_numbers(form: Form, answer: str, value: Any) -> None:
+    converter = issueform.Converter(form.vocabularies, form.criteria, form.site_types, shape=form.shape)
+    hours = form.shape.root.find("transfer.voraussetzungen.personal.stunden_pro_monat")
+    assert converter.value(hours, answer, "transfer-voraussetzungen-personal-stunden_pro_monat") == value
+    assert not converter.problems
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("seit ca. 2018", {"datum": "2018", "genauigkeit": "ungefaehr"}),
+        ("ab 2019-03", "2019-03"),
+        ("ca. Frühjahr 2016", {"datum": "2016", "jahreszeit": "fruehjahr", "genauigkeit": "ungefaehr"}),
+        ("2018-03 bis 2019-06", {"datum": "2018-03", "bis": "2019-06"}),
+        ("2016 (strittig)", {"datum": "2016", "genauigkeit": "strittig"}),
+        ("?", {"datum": "unbekannt"}),
+    ],
+)
+def test_dates_as_people_write_them(form: Form, answer: str, value: Any) -> None:
+    converter = issueform.Converter(form.vocabularies, form.criteria, form.site_types, shape=form.shape)
+    assert converter.point(answer, "zeitraum-beginn") == value
+    assert not converter.problems
+
+
+@pytest.mark.parametrize("typed", ["- [X] ", "- [x] ", "* [x] ", "-[x] ", "- [ x ] ", "[x] "])
+def test_a_tick_is_read_however_it_was_typed(form: Form, typed: str) -> None:
+    issue = formrender.issue_body(form.questions, {"titel": "X", "illustrativ": typed + "Das Beispiel ist ausgedacht (illustrativ)."})
+    data, _, _ = form.read_back(issue)
+    assert data["illustrativ"] is True
+
+
+def test_a_suggestion_names_every_label_that_holds_the_word(form: Form) -> None:
+    converter = issueform.Converter(form.vocabularies, form.criteria, form.site_types, shape=form.shape)
+    assert converter.lookup("akteurstypen", "Sozialarbeit", "akteure", 1) == ""
+    assert converter.problems == [
+        "Feld „Akteur*innen“, Zeile 1: „Sozialarbeit“ ist kein erlaubter Wert (meinten Sie „Flüchtlingssozialarbeit (FSA)“ oder „Schulsozialarbeit“?)"
+    ]
+    assert converter.lookup("akteurstypen", "VHS", "akteure", 2) == "bildungstraeger"  # another word for an entry
+    assert converter.lookup("evidenzgrade", "Selbstauskunft", "ergebnisse", 1) == "selbstberichtet"  # the beginning of a label

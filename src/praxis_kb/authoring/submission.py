@@ -10,6 +10,7 @@ the workflow posts on the issue.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,11 +117,20 @@ def _body_line(text: str) -> int:
     return closing + 3  # the closing ---, an empty line, then the body (lines count from 1)
 
 
+_NAMED = re.compile(r"„([^“]+)“")  # the field a message names: „Quellen“
+
 # Hints in the form's terms where a check's own hint speaks of fields of the file.
 FORM_HINTS = {
     Code.PRIVACY_EMAIL: "Bitte löschen Sie die Adresse aus dem Text; die Kontaktdaten der Organisation erfragt das Projektteam selbst",
     Code.PRIVACY_PHONE: "Bitte löschen Sie die Nummer aus dem Text; die Kontaktdaten der Organisation erfragt das Projektteam selbst",
     Code.PRIVACY_PLACE_NAME: "Bitte anonymisieren Sie die Angabe, z. B. „eine Kleinstadt im Landkreis“",
+    Code.CASE_SELF_RELATION: "die beiden Namen am Anfang der Zeile müssen verschieden sein",
+    Code.CASE_COSTS_INVERTED: "„mindestens“ darf nicht größer sein als „höchstens“",
+    Code.CASE_UNDATED_WITHOUT_NOTE: "schreiben Sie in Klammern dahinter, was man über den Zeitpunkt weiß oder warum er fehlt, z. B. „unbekannt (steht in keiner Quelle)“",
+}
+# Messages that speak of values of the file (a status id) where the form shows a label.
+FORM_MESSAGES = {
+    Code.CASE_END_WHILE_RUNNING: "Beim Status steht „Läuft“, hier aber ein Ende (wählen Sie beim Status „Beendet“, oder lassen Sie „Ende“ leer)",
 }
 
 
@@ -193,11 +203,15 @@ class FormTerms:
         if problem.code is Code.FILL_IN:
             return "ist noch leer – bitte im Issue ausfüllen (nötig vor der Veröffentlichung)"
         if problem.code is Code.SCHEMA_REQUIRED:
-            return "fehlt" + (f" ({question.description.rstrip('.')})" if question.description else "")
+            named = _NAMED.search(problem.message) if question.kind == "rows" else None  # a column of a line
+            what = f"die Angabe „{named[1]}“ fehlt" if named else "fehlt"
+            return what + (f" ({question.description.rstrip('.')})" if question.description else "")
         if problem.code is Code.SCHEMA_CONST and question.kind == "checkboxes":
             option = next((o.label for o in question.options if json_path(o.path) == problem.path), question.label)
             need = f" ({question.description.rstrip('.')})" if question.description else ""
             return f"bitte ankreuzen: „{option}“{need}"
+        if problem.code in FORM_MESSAGES:
+            return FORM_MESSAGES[problem.code]
         hint = FORM_HINTS.get(problem.code, problem.hint)
         return problem.message + (f" ({hint})" if hint else "")
 
