@@ -123,7 +123,7 @@ def test_references_between_tables_are_checked(project: Project, tmp_path: Path,
         submit(project, tmp_path, ("Freier Träger der FSA; Heimatverein;", "Freier Träger der FSA; Sportverein;"), ("Dokumentiert; 1", "Dokumentiert; 7")) == 1
     )
     err = capsys.readouterr().err
-    assert "Feld „Beziehungen“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in err
+    assert "Feld „Beziehungen“, Zeile 1: „Sportverein“ steht nicht unter „Akteur*innen“" in err
     assert "Feld „Ergebnisse“, Zeile 1: „7“ ist keine Nummer aus der Liste unter „Quellen“" in err
 
 
@@ -174,7 +174,7 @@ def test_the_teams_own_open_fields_are_not_the_contributors_task(project: Projec
     code = main(["--root", str(project.root), "from-issue", str(ISSUE), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
     assert code == 0
     assert "ERGÄNZEN: wer aus dem Projektteam" in (tmp_path / "neu.de.md").read_text(encoding="utf-8")  # left for the review
-    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+    assert "ist noch leer" not in answer.read_text(encoding="utf-8")
 
 
 def test_a_heading_inside_an_answer_stays_part_of_it(project: Project, tmp_path: Path) -> None:
@@ -218,7 +218,7 @@ def test_a_line_break_inside_a_list_item_keeps_it_whole(answer: str, items: list
 def test_an_instrument_names_who_takes_part_from_the_actors(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     changed = ("Gemeinschaftshaus; Ehrenamtliche im Dorf, Heimatverein", "Gemeinschaftshaus; Ehrenamtliche im Dorf, Sportverein")
     assert submit(project, tmp_path, changed) == 1
-    assert "Feld „Instrumente“, Zeile 1: „Sportverein“ steht nicht unter Akteur*innen" in capsys.readouterr().err
+    assert "Feld „Instrumente“, Zeile 1: „Sportverein“ steht nicht unter „Akteur*innen“" in capsys.readouterr().err
 
 
 def test_every_table_names_its_allowed_words(root: Path) -> None:
@@ -378,7 +378,7 @@ def test_a_form_answered_unbekannt_reads_back_as_unknown(sandbox: Project, capsy
     answer = sandbox.root / "antwort.md"
     code = main(["--root", str(sandbox.root), "from-issue", str(sandbox.root / "issue.md"), "--id", "neu", "--kommentar", str(answer)])
     assert code == 0, answer.read_text(encoding="utf-8")
-    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+    assert "ist noch leer" not in answer.read_text(encoding="utf-8")
     catalogue, problems = content.check(sandbox)
     assert not [p for p in problems.errors if "neu.de.md" in p.file], [p.as_text() for p in problems.errors]
     case = model.build(catalogue, ("de",)).cases["neu"]["de"]
@@ -454,7 +454,9 @@ def test_dates_as_people_write_them(catalogue: content.Catalogue, answer: str, v
 def test_a_date_that_is_none_is_explained(catalogue: content.Catalogue, answer: str) -> None:
     convert = converter(catalogue)
     assert convert.point(answer, "zeitleiste", 2) == ""
-    assert convert.problems == [f"Feld „Zeitleiste“, Zeile 2: „{answer}“ ist kein Datum (Form: 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)"]
+    assert convert.problems == [
+        f"Feld „Zeitleiste“, Zeile 2: „{answer}“ ist kein Datum (möglich sind z. B. 2018, 2018-09, ca. 2018, Frühjahr 2016, 2018/19 oder unbekannt)"
+    ]
 
 
 def test_dates_from_the_form_reach_the_case(project: Project, tmp_path: Path) -> None:
@@ -473,10 +475,10 @@ def test_the_comment_names_what_is_missing_in_the_forms_words(project: Project, 
     answer = tmp_path / "antwort.md"
     args = ["--root", str(project.root), "from-issue", str(tmp_path / "issue.md"), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)]
     assert main([*args, "--ueberschreiben"]) == 0
-    assert "- Feld „Personalaufwand: wer bringt die Zeit auf?“: Noch auszufüllen" in answer.read_text(encoding="utf-8")
+    assert "- Feld „Personalaufwand: wer bringt die Zeit auf?“: ist noch leer" in answer.read_text(encoding="utf-8")
     (tmp_path / "issue.md").write_text(with_answer(body, "Personalaufwand in Stunden pro Monat", "k. A."), encoding="utf-8")
     assert main([*args, "--ueberschreiben"]) == 0
-    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8")
+    assert "ist noch leer" not in answer.read_text(encoding="utf-8")
     (tmp_path / "issue.md").write_text(body.replace("Empowerment; 2;", "Empowerment; vielleicht;"), encoding="utf-8")
     assert main([*args, "--ueberschreiben"]) == 1
     comment = answer.read_text(encoding="utf-8")

@@ -78,6 +78,7 @@ class Field:
     in_form: bool = True
     csv: Mapping[str, Any] | None = field(default=None, hash=False)
     may_be_unknown: bool = False  # x-angabe: also "unbekannt", or {wert, genauigkeit, anmerkung}
+    may_carry_note: bool = False  # x-aussage: a text, or {text, genauigkeit, anmerkung}
     # Required unless these sibling values are unknown (the schema's if/else), e.g. the
     # explanation of a number of hours that nobody knows may be left out.
     needed_unless_unknown: tuple[str, ...] = ()
@@ -224,7 +225,8 @@ class _Reader:
     def statement(self, s: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
         """A value (the first branch) that may also be unknown (``x-angabe``) or carry a note."""
         inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
-        return replace(self.read(inner, base, key, path, required), may_be_unknown=bool(s.get("x-angabe")))
+        value = self.read(inner, base, key, path, required)
+        return replace(value, may_be_unknown=bool(s.get("x-angabe")), may_carry_note=bool(s.get("x-aussage")))
 
 
 def _scalar_kind(s: dict[str, Any], ref_name: str) -> str:
