@@ -29,7 +29,7 @@ def test_prompts_lead_to_a_valid_case(project: Project, tmp_path: Path, capsys: 
     child.sendline("7")  # not in the list: asked again
     child.expect("Bitte eine Nummer aus der Liste eingeben")
     child.sendline("2")
-    child.expect(r"Region .*Nummer \[1\]")
+    child.expect(r"Region, .*Eingabetaste: Sachsen.*Nummer \[1\]")
     child.sendline("")
     child.expect("Gemeindestruktur:")
     child.expect("Nummer")
@@ -56,7 +56,7 @@ def test_prompts_lead_to_a_valid_case(project: Project, tmp_path: Path, capsys: 
     child.sendline("vielleicht")
     child.expect("Bitte j")
     child.sendline("j")
-    child.expect(r"erkennbar macht\? \(n: .*\) \(j/n\)")
+    child.expect(r"erkennbar macht\? Bei n .* \(j/n\)")
     child.sendline("ja")
     child.expect("angelegt")
     child.expect(pexpect.EOF)

@@ -200,8 +200,13 @@ def _scalar(f: Field | None, value: Any) -> Any:
     return value
 
 
+_ABBREVIATION = re.compile(r"\b(\w)\. (\w)\.")  # z. B., d. h., k. A.: kept on one line
+
+
 def _wrap(text: str, indent: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False))
+    kept = _ABBREVIATION.sub("\\1.\u00a0\\2.", text)
+    lines = textwrap.wrap(kept, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False)
+    return "\n".join(lines).replace("\u00a0", " ")
 
 
 _PLAIN_KEYS = frozenset({"genauigkeit", "jahreszeit"})  # vocabulary values inside a date or a statement

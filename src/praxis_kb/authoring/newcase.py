@@ -238,9 +238,11 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
         slug(answers.titel),
         lambda a: None if ID_PATTERN.match(a) else "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. runder-tisch-kleinstadt.",
     )
-    answers.kurzbeschreibung = p.ask("Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; leer lassen = später)")
+    answers.kurzbeschreibung = p.ask(f"Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; {LATER})")
     answers.standorttyp = p.choose("Standorttyp:", vocab.choices("standorttypen"))[0]
-    answers.region = p.choose("Region (nie genauer als der Landkreis):", vocab.choices("regionen"), "sachsen")[0]
+    answers.region = p.choose(
+        "Region, nie genauer als der Landkreis (Eingabetaste: Sachsen, ohne den Landkreis zu nennen):", vocab.choices("regionen"), "sachsen"
+    )[0]
     answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen", unknown=True))[0]
     answers.status = next(iter(p.choose("Status:", vocab.choices("status", unknown=True), open_=True)), "")
     answers.beginn = point(p.ask(f"Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09; ungefähr: ca. 2018; oder unbekannt; {LATER})", check=_date_check)) or ""
@@ -257,8 +259,12 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
     )
     answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel (j), oder ein echtes (n)?")
     # true is the only value these two can take: "no" leaves them to fill in once it is so
-    answers.einwilligung = p.yes("Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert? (n: in der Datei offen, bis sie es ist)")
-    answers.anonymisierung = p.yes("Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht? (n: in der Datei offen, bis es geprüft ist)")
+    answers.einwilligung = p.yes(
+        "Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert? Bei n bleibt es in der Datei offen, bis sie es ist."
+    )
+    answers.anonymisierung = p.yes(
+        "Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht? Bei n bleibt es in der Datei offen, bis es geprüft ist."
+    )
     return answers
 
 
