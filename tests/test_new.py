@@ -144,7 +144,7 @@ def test_prompts_offer_nicht_bekannt(project: Project) -> None:
     out = io.StringIO()
     got = newcase.interactive(vocab, TODAY, read, out)
     assert (got.gemeindestruktur, got.status, got.partizipation) == ("unbekannt", "unbekannt", "unbekannt")
-    assert got.beginn == {"datum": "unbekannt"}
+    assert got.beginn == {"datum": "unbekannt", "anmerkung": "ERGÄNZEN: was man über den Zeitpunkt weiß oder warum er nicht bekannt ist"}
     assert f"  {steps + 1:>2}) nicht bekannt (unbekannt)" in out.getvalue()
     assert shown[9] == "Nummer – Eingabetaste allein: später in der Datei ergänzen: "  # the step: no default
     assert "„nicht bekannt“" in out.getvalue().splitlines()[0]
@@ -682,3 +682,9 @@ def test_an_ended_practice_without_an_end_gets_a_marker(project: Project, tmp_pa
     assert data["zeitraum"]["ende"]["datum"] == "unbekannt" and data["zeitraum"]["ende"]["anmerkung"].startswith("ERGÄNZEN: Ende")
     assert main(["--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path), *flags, "--ueberschreiben", "--illustrativ", "nein"]) == 0
     assert front_matter((tmp_path / "neu.de.md").read_text(encoding="utf-8"))["illustrativ"] is False
+    # not known: undated, the reason still to give (an undated date says why)
+    unknown = ["--status", "beendet", "--beginn", "unbekannt", "--ende", "weiß nicht"]
+    assert main(["--root", str(project.root), "new", "--no-input", "--ordner", str(tmp_path), *flags, "--ueberschreiben", *unknown]) == 0
+    period = front_matter((tmp_path / "neu.de.md").read_text(encoding="utf-8"))["zeitraum"]
+    assert [period[k]["datum"] for k in ("beginn", "ende")] == ["unbekannt"] * 2 and period["ende"]["anmerkung"].startswith("ERGÄNZEN: ")
+    assert main(["--root", str(project.root), "validate", str(tmp_path / "neu.de.md")]) == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from praxis_kb.authoring.casefile import UNKNOWN, case_file, open_fields, says_unknown
-from praxis_kb.authoring.scaffold import Answers, skeleton, slug
+from praxis_kb.authoring.scaffold import FILL_IN, Answers, skeleton, slug
 from praxis_kb.load.project import Project
 from praxis_kb.model import pick
 from praxis_kb.validate import content, shape
@@ -85,15 +85,17 @@ def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
 
 
 _ESTIMATE = re.compile(r"(?:ca\.?|circa|etwa|ungefähr|ungefaehr|rund|~)\s*(?P<date>\S+)\Z", re.IGNORECASE)
+UNDATED = f"{FILL_IN} was man über den Zeitpunkt weiß oder warum er nicht bekannt ist"
 DATE_FORMS = "Form: 2018, 2018-09 oder 2018-09-15; ungefähr: ca. 2018; oder unbekannt"
 
 
 def point(answer: str) -> Any:
     """A date as answered: "2018" as it is, "ca. 2018" as {datum, genauigkeit: ungefaehr},
-    "unbekannt" (or "weiß nicht") as {datum: unbekannt}; None if it is none of these."""
+    "unbekannt" (or "weiß nicht") as {datum: unbekannt} with the reason still to give (an undated
+    date says why); None if it is none of these."""
     text = answer.strip()
     if says_unknown(text):
-        return {"datum": UNKNOWN}
+        return {"datum": UNKNOWN, "anmerkung": UNDATED}
     estimate = _ESTIMATE.match(text)
     if estimate and YEAR.match(estimate["date"]):
         return {"datum": estimate["date"], "genauigkeit": "ungefaehr"}
