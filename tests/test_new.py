@@ -456,6 +456,7 @@ def test_the_skeleton_is_written_with_comments_and_safe_quoting(case_shape: shap
     )
     plain = casefile.case_file(case_shape, data, "Text", origin="Aus dem Issue #1 übernommen.")
     assert "# Titel" not in plain and plain.splitlines()[2] == "# Aus dem Issue #1 übernommen."
+    assert [line for line in plain.splitlines() if line.lstrip().startswith("#")] == [casefile.SCHEMA_LINE, "# Aus dem Issue #1 übernommen."]
 
 
 def with_new_field(project: Project, catalogue: content.Catalogue) -> shape.Shape:

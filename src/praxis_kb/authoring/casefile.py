@@ -269,7 +269,7 @@ class _Writer:
             entry = self.node(item, v, indent + 2, here)
             seq.append(entry)
             # The comment on the first field of an entry stands above its "- ".
-            first = next(iter(v), None) if isinstance(v, dict) and isinstance(entry, CommentedMap) else None
+            first = next(iter(entry), None) if isinstance(entry, CommentedMap) else None  # as written: in schema order
             if first is not None and item is not None and item.kind == "object":
                 note = self._note(item, first, here)
                 if note:
@@ -288,17 +288,20 @@ class _Writer:
             here = min(say, TITLE) if in_map and position else say
             child = f.item if in_map and f is not None else known.get(key)
             out[key] = self.node(child, value[key], indent + 2, here)
-            if in_map:
-                # the keys of a map are explained above the first; every further one looks like it
-                note = (f.key_note if f is not None else "") if position == 0 else f"Aufgebaut wie {ordered[0]} oben." if say else ""
-            else:
-                note = self._note(f, key, say)
+            note = self._key_note(f, ordered, position) if in_map and say else self._note(f, key, say)
             if note and child is not None and child.may_be_unknown and not self.unknown_explained:
                 self.unknown_explained = True
                 note = f"{UNKNOWN_NOTE}\n{note}"
             if note:
                 out.yaml_set_comment_before_after_key(key, before=_wrapped(note, indent), indent=indent)
         return out
+
+    @staticmethod
+    def _key_note(f: Field | None, keys: list[str], position: int) -> str:
+        """Above the keys of a map: what they are (above the first); that every further one looks like it."""
+        if position:
+            return f"Aufgebaut wie {keys[0]} oben."
+        return f.key_note if f is not None else ""
 
     @staticmethod
     def _note(f: Field | None, key: str, say: int) -> str:
