@@ -1,15 +1,19 @@
 """One way from answers to a case file, shared by `praxis new` and `praxis from-issue`.
 
 ``build`` turns what a contributor answered into the case data, walking the shape of a case
-(validate/shape.py): an answer wins; a field left open gets its ``x-vorlage`` from the schema, a text
-the fill-in marker ``ERGÄNZEN: …``. Nothing is made up for a contributor: what no one answered and
-no template covers stays a visible marker. A value research may lack (``may_be_unknown``) that was
+(validate/shape.py): an answer wins; a field left open gets its ``x-vorlage`` from the schema, any
+other value the fill-in marker ``ERGÄNZEN: …``. Nothing is made up for a contributor: what no one
+answered and no template covers stays a visible marker, and the templates hold only structure
+(placeholder keys such as akteur-1, an example criterion, the Saxony-wide region) and markers,
+never a plausible fact (a type, a verdict, a kind of evidence, a yes or no: the schema lets a
+marker stand there, ``may_stay_open``). A value research may lack (``may_be_unknown``) that was
 not answered always gets a marker that says ``unbekannt`` is an answer too, never a template: no
 status, stage, number or frequency passes unnoticed. A date nobody gave is written as an undated
-date whose note is the marker. ``write`` turns the data into the file, with YAML
-written by ruamel.yaml: free text always quoted (so that no answer changes type: no, 01067, …),
-keys and vocabulary values plain, and, for the skeleton, the schema's title and description as a
-comment above each field.
+date whose note is the marker; a list nobody filled in, one marker item. ``write`` turns the data
+into the file, with YAML written by ruamel.yaml: free text always quoted (so that no answer
+changes type: no, 01067, …), keys and vocabulary values plain, and, for the skeleton, the
+schema's title and description as a comment above each field (in every further entry of a map
+or list, its title).
 """
 
 from __future__ import annotations
@@ -40,6 +44,16 @@ _REFERENCE = re.compile(r"\{([a-z_.]+)\}\Z")
 _PLAIN = re.compile(r"[a-z][a-z0-9-]*\Z")
 # Words a YAML 1.1 reader (PyYAML, which reads the content) would not take as a string.
 _YAML11_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+class _Open:
+    def __repr__(self) -> str:
+        return "OPEN"
+
+
+# An answer that says: this value is still to give, write its marker (even where the field is
+# optional and no template applies), e.g. the end of an ended practice nobody has named yet.
+OPEN: Any = _Open()
 
 
 def _empty(value: Any) -> bool:
@@ -90,6 +104,8 @@ class _Builder:
             value: Any = self.root
             for part in name.split("."):
                 value = value.get(part, MISSING) if isinstance(value, dict) else MISSING
+            if fill_in_markers(value):  # a value still open: the field here gets its own marker
+                return MISSING
             keys = isinstance(value, dict) and self.shape.root.find(name).kind == "map"
             return list(value) if keys else copy.deepcopy(value)
         if isinstance(template, list):
@@ -99,7 +115,9 @@ class _Builder:
         return template
 
     def value(self, f: Field, given: Any) -> Any:
-        if _empty(given) and not (f.kind == "list" and given == [] and f.min_items == 0):
+        if given is OPEN:
+            given = MISSING
+        elif _empty(given) and not (f.kind == "list" and given == [] and f.min_items == 0):
             given = MISSING if f.may_be_unknown else self.expand(f.template)
         if f.kind == "object":
             return self._object(f, given)
@@ -114,7 +132,7 @@ class _Builder:
     @staticmethod
     def _open(f: Field) -> Any:
         """What stands for a scalar nobody gave: a marker; an undated date with the marker as its note."""
-        if f.kind == "boolean":
+        if f.kind == "boolean" and not f.may_stay_open:
             return False
         if f.kind == "point":
             return {"datum": UNKNOWN, "anmerkung": f.marker}
@@ -142,8 +160,9 @@ class _Builder:
         return {key: self.value(item, v) for key, v in entries.items()}
 
     def _list(self, f: Field, item: Field, given: Any) -> list[Any]:
-        items = given if isinstance(given, list) else [MISSING] if f.min_items else []
-        if item.kind in ("text", "string"):  # an open item of a list of texts says what the list is for
+        # a required list nobody filled in gets one open item, even where [] is an answer ("none")
+        items = given if isinstance(given, list) else [MISSING] if f.min_items or f.required else []
+        if item.kind in SCALARS:  # an open item of a list of values says what the list is for
             return [f.marker if _empty(v) else v for v in items]
         return [self.value(item, v) for v in items]
 
@@ -181,8 +200,13 @@ def _scalar(f: Field | None, value: Any) -> Any:
     return value
 
 
+_ABBREVIATION = re.compile(r"\b(\w)\. (\w)\.")  # z. B., d. h., k. A.: kept on one line
+
+
 def _wrap(text: str, indent: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False))
+    kept = _ABBREVIATION.sub("\\1.\u00a0\\2.", text)
+    lines = textwrap.wrap(kept, width=COMMENT_WIDTH - indent, break_on_hyphens=False, break_long_words=False)
+    return "\n".join(lines).replace("\u00a0", " ")
 
 
 _PLAIN_KEYS = frozenset({"genauigkeit", "jahreszeit"})  # vocabulary values inside a date or a statement
@@ -198,53 +222,107 @@ def _detail(f: Field, key: str, value: Any) -> Any:
     return DoubleQuotedScalarString(value)
 
 
+# How much a field is explained: fully (the first entry of a map or list), by its title (every
+# further entry: it looks like the first), or not at all (no comments).
+FULL, TITLE, SILENT = 2, 1, 0
+
+
+def _explained(title: str, description: str, say: int) -> str:
+    if say == SILENT:
+        return ""
+    if say == TITLE or not description:
+        return title or description
+    return f"{title}: {description}" if title else description
+
+
 class _Writer:
     def __init__(self, comments: bool) -> None:
         self.comments = comments
         self.unknown_explained = False
 
-    def node(self, f: Field | None, value: Any, indent: int, commented: bool) -> Any:
+    def node(self, f: Field | None, value: Any, indent: int, say: int) -> Any:
+        say = say if self.comments else SILENT
         if f is not None and (f.kind == "point" or f.may_be_unknown) and isinstance(value, dict):
-            detailed = CommentedMap()
-            for key, v in value.items():
-                detailed[key] = _detail(f, key, v)
-            return detailed
+            return self._detailed(f, value, indent, say)
         if isinstance(value, dict):
-            return self._mapping(f, value, indent, commented)
+            return self._mapping(f, value, indent, say)
         if isinstance(value, list):
-            item = f.item if f is not None else None
-            seq = CommentedSeq(self.node(item, v, indent + 4, False) for v in value)
-            if item is not None and item.kind in ("id", "choice") or not value:
-                seq.fa.set_flow_style()
-            return seq
+            return self._sequence(f, value, indent, say)
         return _scalar(f, value)
 
-    def _mapping(self, f: Field | None, value: dict[str, Any], indent: int, commented: bool) -> CommentedMap:
+    def _detailed(self, f: Field, value: dict[str, Any], indent: int, say: int) -> CommentedMap:
+        """A date or a statement written out: each part as the field writes it, explained."""
+        detailed = CommentedMap()
+        parts = {key: (title, description) for key, title, description in f.details}
+        for key, v in value.items():
+            detailed[key] = _detail(f, key, v)
+            note = _explained(*parts.get(key, ("", "")), say)
+            if note:
+                detailed.yaml_set_comment_before_after_key(key, before=_wrapped(note, indent), indent=indent)
+        return detailed
+
+    def _sequence(self, f: Field | None, value: list[Any], indent: int, say: int) -> CommentedSeq:
+        item = f.item if f is not None else None
+        seq = CommentedSeq()
+        for position, v in enumerate(value):
+            here = say if position == 0 else min(say, TITLE)
+            entry = self.node(item, v, indent + 2, here)
+            seq.append(entry)
+            # The comment on the first field of an entry stands above its "- ".
+            first = next(iter(entry), None) if isinstance(entry, CommentedMap) else None  # as written: in schema order
+            if first is not None and item is not None and item.kind == "object":
+                note = self._note(item, first, here)
+                if note:
+                    seq.yaml_set_comment_before_after_key(position, before=_wrapped(note, indent), indent=indent)
+                    entry.ca.items.pop(first, None)
+        if item is not None and item.kind in ("id", "choice") or not value:
+            seq.fa.set_flow_style()
+        return seq
+
+    def _mapping(self, f: Field | None, value: dict[str, Any], indent: int, say: int) -> CommentedMap:
         out = CommentedMap()
+        in_map = f is not None and f.kind == "map"
         known = {c.key: c for c in f.children} if f is not None and f.kind == "object" else {}
         ordered = [k for k in known if k in value] + [k for k in value if k not in known]
         for position, key in enumerate(ordered):
-            in_map = f is not None and f.kind == "map"
+            here = min(say, TITLE) if in_map and position else say
             child = f.item if in_map and f is not None else known.get(key)
-            # In a map, the fields of the first entry are explained; the others look the same.
-            out[key] = self.node(child, value[key], indent + 2, commented and (position == 0 or not in_map))
-            note = self._note(f, child, position) if self.comments and commented else ""
+            out[key] = self.node(child, value[key], indent + 2, here)
+            note = self._key_note(f, ordered, position) if in_map and say else self._note(f, key, say)
             if note and child is not None and child.may_be_unknown and not self.unknown_explained:
                 self.unknown_explained = True
                 note = f"{UNKNOWN_NOTE}\n{note}"
             if note:
-                before = "\n".join(_wrap(paragraph, indent) for paragraph in note.split("\n"))
-                out.yaml_set_comment_before_after_key(key, before=before, indent=indent)
+                out.yaml_set_comment_before_after_key(key, before=_wrapped(note, indent), indent=indent)
         return out
 
     @staticmethod
-    def _note(f: Field | None, child: Field | None, position: int) -> str:
-        """The comment above a key: what the keys of a map are (once), or what a field is."""
-        if f is not None and f.kind == "map" and position == 0:
-            return f.key_note
-        if f is not None and f.kind == "object" and child is not None:
-            return child.comment
-        return ""
+    def _key_note(f: Field | None, keys: list[str], position: int) -> str:
+        """Above the keys of a map: what they are (above the first); that every further one looks like it."""
+        if position:
+            return f"Aufgebaut wie {keys[0]} oben."
+        return f.key_note if f is not None else ""
+
+    @staticmethod
+    def _note(f: Field | None, key: str, say: int) -> str:
+        """The comment above a field of an object: its title and description, or its title."""
+        if f is None or f.kind != "object" or not say:
+            return ""
+        child = next((c for c in f.children if c.key == key), None)
+        return _explained(child.title, child.description, say) if child is not None else ""
+
+
+def _wrapped(note: str, indent: int) -> str:
+    return "\n".join(_wrap(paragraph, indent) for paragraph in note.split("\n"))
+
+
+# Above the skeleton: what to do with it.
+SKELETON_HEAD = (
+    "Neues Praxisbeispiel. Über jeder Angabe steht, was dorthin gehört. Ersetzen Sie jeden Text, der mit "
+    "„ERGÄNZEN:“ beginnt, durch Ihre eigene Angabe – Zahlen, true und false ohne Anführungszeichen. "
+    "„praxis validate“ zeigt jede offene Stelle mit ihrer Zeile; veröffentlicht wird das Praxisbeispiel "
+    "erst, wenn keine mehr übrig ist."
+)
 
 
 def front_matter(shape: Shape, data: Mapping[str, Any], comments: bool = False) -> str:
@@ -252,12 +330,14 @@ def front_matter(shape: Shape, data: Mapping[str, Any], comments: bool = False) 
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 10_000
     out = StringIO()
-    yaml.dump(_Writer(comments).node(shape.root, dict(data), 0, True), out)
+    yaml.dump(_Writer(comments).node(shape.root, dict(data), 0, FULL), out)
     return out.getvalue()
 
 
 def case_file(shape: Shape, data: Mapping[str, Any], body: str, *, comments: bool = False, origin: str = "") -> str:
     """The case as a file: the schema line, the front matter, the Markdown body."""
     head = f"# {origin}\n" if origin else ""
+    if comments:
+        head += "".join(f"# {line}\n" for line in _wrap(SKELETON_HEAD, 0).split("\n"))
     text = body.strip() or shape.body.marker
     return f"---\n{SCHEMA_LINE}\n{head}{front_matter(shape, data, comments)}---\n\n{text}\n"

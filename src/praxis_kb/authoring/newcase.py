@@ -1,7 +1,9 @@
 """`praxis new`: ask for the core of a case (or take it from flags) and write the skeleton.
 
-Status, municipal structure and participation step may be answered ``unbekannt``; what is not
-asked or given (a flag left out) stays a fill-in marker in the file, never a default.
+Status, start, municipal structure and participation step may be answered ``unbekannt``; what is
+not asked or given (a flag left out, a question answered with Enter alone) stays a fill-in marker
+in the file, never a default. The only suggestions Enter accepts are the id (made from the title)
+and the region ``sachsen`` (true of every case here, and the least it says about a place).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from praxis_kb.authoring.casefile import UNKNOWN, case_file, open_fields, says_unknown
-from praxis_kb.authoring.scaffold import Answers, skeleton, slug
+from praxis_kb.authoring.scaffold import FILL_IN, Answers, skeleton, slug
 from praxis_kb.load.project import Project
 from praxis_kb.model import pick
 from praxis_kb.validate import content, shape
@@ -37,13 +39,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help="Landkreis, kreisfreie Stadt oder sachsen (Standard)")
     parser.add_argument("--gemeindestruktur", help="z. B. verwaltungsgemeinschaft, oder unbekannt")
     parser.add_argument("--status", help="laeuft, beendet, verstetigt oder unbekannt (ohne Angabe: in der Datei zu ergänzen)")
-    parser.add_argument("--beginn", help="Jahr, Monat oder Tag, z. B. 2018 oder 2018-09 (ohne Angabe: in der Datei zu ergänzen)")
-    parser.add_argument("--ende", help="nur bei status beendet")
+    parser.add_argument(
+        "--beginn", help="Jahr, Monat oder Tag, z. B. 2018 oder 2018-09; ungefähr: „ca. 2018“; oder unbekannt (ohne Angabe: in der Datei zu ergänzen)"
+    )
+    parser.add_argument("--ende", help="nur bei status beendet, geschrieben wie --beginn (ohne Angabe: in der Datei zu ergänzen)")
     parser.add_argument("--handlungsfeld", action="append", default=[], help="mehrfach angeben, z. B. --handlungsfeld wohnen --handlungsfeld sprache")
     parser.add_argument("--partizipation", help="Stufe im Stufenmodell, z. B. anhoerung, oder unbekannt (ohne Angabe: in der Datei zu ergänzen)")
-    parser.add_argument("--illustrativ", action="store_true", help="ausgedachtes Beispiel")
-    parser.add_argument("--einwilligung-dokumentiert", action="store_true", help="die Einwilligung aller Beteiligten ist dokumentiert")
-    parser.add_argument("--anonymisierung-geprueft", action="store_true", help="die Anonymisierung ist geprüft")
+    parser.add_argument(
+        "--illustrativ",
+        nargs="?",
+        const="ja",
+        metavar="ja|nein",
+        help="ausgedachtes Beispiel: --illustrativ (ja); ein echtes: --illustrativ nein (ohne Angabe: in der Datei zu entscheiden)",
+    )
+    parser.add_argument(
+        "--einwilligung-dokumentiert", action="store_true", help="die Einwilligung aller Beteiligten ist dokumentiert (ohne Angabe: in der Datei zu ergänzen)"
+    )
+    parser.add_argument("--anonymisierung-geprueft", action="store_true", help="die Anonymisierung ist geprüft (ohne Angabe: in der Datei zu ergänzen)")
     parser.add_argument("--ordner", default=None, help="wohin schreiben (Standard: praxis/)")
     parser.add_argument("--ueberschreiben", action="store_true", help="eine vorhandene Datei ersetzen")
     parser.add_argument("--no-input", action="store_true", help="nicht nachfragen; fehlende Pflichtangaben sind ein Fehler")
@@ -72,6 +84,34 @@ def _check_choice(value: str, options: list[tuple[str, str]], flag: str) -> str:
     raise Aborted(f"--{flag}: '{value}' ist kein erlaubter Wert{hint}. Erlaubt: {', '.join(ids)}")
 
 
+_ESTIMATE = re.compile(r"(?:ca\.?|circa|etwa|ungefähr|ungefaehr|rund|~)\s*(?P<date>\S+)\Z", re.IGNORECASE)
+UNDATED = f"{FILL_IN} was man über den Zeitpunkt weiß oder warum er nicht bekannt ist"
+DATE_FORMS = "Form: 2018, 2018-09 oder 2018-09-15; ungefähr: ca. 2018; oder unbekannt"
+
+
+def point(answer: str) -> Any:
+    """A date as answered: "2018" as it is, "ca. 2018" as {datum, genauigkeit: ungefaehr},
+    "unbekannt" (or "weiß nicht") as {datum: unbekannt} with the reason still to give (an undated
+    date says why); None if it is none of these."""
+    text = answer.strip()
+    if says_unknown(text):
+        return {"datum": UNKNOWN, "anmerkung": UNDATED}
+    estimate = _ESTIMATE.match(text)
+    if estimate and YEAR.match(estimate["date"]):
+        return {"datum": estimate["date"], "genauigkeit": "ungefaehr"}
+    return text if YEAR.match(text) else None
+
+
+def _yes_no(value: str | None, flag: str) -> bool | None:
+    if value is None:
+        return None
+    if value.lower() in ("ja", "j", "true"):
+        return True
+    if value.lower() in ("nein", "n", "false"):
+        return False
+    raise Aborted(f"--{flag}: '{value}' – bitte ja oder nein")
+
+
 def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Answers:
     given = {"titel": args.titel, "standorttyp": args.standorttyp, "gemeindestruktur": args.gemeindestruktur, "handlungsfeld": args.handlungsfeld}
     missing = [flag for flag, value in given.items() if not value]
@@ -90,13 +130,11 @@ def from_flags(args: argparse.Namespace, vocab: Vocabularies, today: str) -> Ans
     if args.partizipation:
         answers.partizipation = _check_choice(args.partizipation, vocab.choices("partizipationsstufen", unknown=True), "partizipation")
     for flag, value in (("beginn", args.beginn), ("ende", args.ende)):
-        if value and not YEAR.match(value):
-            raise Aborted(f"--{flag}: '{value}' ist kein Datum. Form: 2018, 2018-09 oder 2018-09-15")
-    answers.beginn = args.beginn or ""
-    answers.ende = args.ende or ""
-    if answers.status == "beendet" and not answers.ende:
-        raise Aborted("Bei --status beendet gehört --ende dazu, z. B. --ende 2023")
-    answers.illustrativ = args.illustrativ
+        if value and point(value) is None:
+            raise Aborted(f"--{flag}: '{value}' ist kein Datum. {DATE_FORMS}")
+    answers.beginn = point(args.beginn) if args.beginn else ""
+    answers.ende = point(args.ende) if args.ende else ""
+    answers.illustrativ = _yes_no(args.illustrativ, "illustrativ")
     answers.einwilligung = args.einwilligung_dokumentiert
     answers.anonymisierung = args.anonymisierung_geprueft
     if not ID_PATTERN.match(answers.id):
@@ -143,7 +181,9 @@ class Prompter:
                 return answer
             self.out.write(f"  → {problem}\n")
 
-    def choose(self, question: str, options: list[tuple[str, str]], default: str = "", many: bool = False) -> list[str]:
+    def choose(self, question: str, options: list[tuple[str, str]], default: str = "", many: bool = False, open_: bool = False) -> list[str]:
+        """One (or, *many*, several) of *options*; with *open_*, Enter alone picks none (the
+        value stays to fill in)."""
         self.out.write(f"{question}\n")
         for number, (ident, label) in enumerate(options, 1):
             self.out.write(f"  {number:>2}) {label} ({ident})\n")
@@ -153,8 +193,12 @@ class Prompter:
             return _picked(answer, options)
 
         hint = "Nummern mit Komma, z. B. 1,3" if many else "Nummer"
+        if open_:
+            hint += f" – {LATER}"
 
         def check(answer: str) -> str | None:
+            if open_ and not answer:
+                return None
             picked = parse(answer)
             if not picked:
                 return f"Bitte {'eine oder mehrere Nummern' if many else 'eine Nummer'} aus der Liste eingeben."
@@ -165,19 +209,28 @@ class Prompter:
         answer = self.ask(hint, default_number, check)
         return parse(answer) or []
 
-    def yes(self, question: str, default: bool | None = None) -> bool:
-        shown = "j" if default else "n" if default is False else ""
+    def yes(self, question: str) -> bool:
+        """Yes or no, asked without a suggestion: the answer is the contributor's."""
 
         def check(answer: str) -> str | None:
             return None if answer.lower() in ("j", "ja", "n", "nein") else "Bitte j (ja) oder n (nein) eingeben."
 
-        return self.ask(f"{question} (j/n)", shown, check).lower() in ("j", "ja")
+        return self.ask(f"{question} (j/n)", check=check).lower() in ("j", "ja")
+
+
+# What Enter alone does where a question may stay open.
+LATER = "Eingabetaste allein: später in der Datei ergänzen"
+
+
+def _date_check(answer: str) -> str | None:
+    return None if not answer or point(answer) is not None else f"{DATE_FORMS}."
 
 
 def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out: TextIO) -> Answers:
     p = Prompter(read, out)
     out.write(
-        "Neues Praxisbeispiel anlegen. Vorschläge stehen in [Klammern]: Eingabetaste übernimmt sie. "
+        "Neues Praxisbeispiel anlegen. Was Sie hier nicht beantworten, bleibt in der Datei als „ERGÄNZEN: …“ offen – "
+        "nichts wird für Sie angenommen; nur Vorschläge in [Klammern] übernimmt die Eingabetaste. "
         "Was niemand weiß, ist kein Fehler: wählen Sie „nicht bekannt“, wo es angeboten wird. Strg+C bricht ab.\n\n"
     )
     answers = Answers(today=today)
@@ -187,23 +240,33 @@ def interactive(vocab: Vocabularies, today: str, read: Callable[[str], str], out
         slug(answers.titel),
         lambda a: None if ID_PATTERN.match(a) else "Nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. runder-tisch-kleinstadt.",
     )
-    answers.kurzbeschreibung = p.ask("Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; leer lassen = später)")
+    answers.kurzbeschreibung = p.ask(f"Kurzbeschreibung: was, wer, wozu (zwei bis drei Sätze; {LATER})")
     answers.standorttyp = p.choose("Standorttyp:", vocab.choices("standorttypen"))[0]
-    answers.region = p.choose("Region (nie genauer als der Landkreis):", vocab.choices("regionen"), "sachsen")[0]
-    answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen", unknown=True))[0]
-    answers.status = p.choose("Status:", vocab.choices("status", unknown=True), "laeuft")[0]
-    answers.beginn = p.ask(
-        "Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09)", today[:4], lambda a: None if YEAR.match(a) else "Form: 2018, 2018-09 oder 2018-09-15."
-    )
-    if answers.status == "beendet":
-        answers.ende = p.ask("Ende (Jahr oder Monat)", check=lambda a: None if YEAR.match(a) else "Form: 2023 oder 2023-06.")
-    answers.handlungsfelder = p.choose("Handlungsfelder (mehrere möglich):", vocab.choices("handlungsfelder"), many=True)
-    answers.partizipation = p.choose(
-        "Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen", unknown=True)
+    answers.region = p.choose(
+        "Region, nie genauer als der Landkreis (Eingabetaste: Sachsen, ohne den Landkreis zu nennen):", vocab.choices("regionen"), "sachsen"
     )[0]
-    answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel?", False)
-    answers.einwilligung = p.yes("Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert?")
-    answers.anonymisierung = p.yes("Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht?")
+    answers.gemeindestruktur = p.choose("Gemeindestruktur:", vocab.choices("gemeindestrukturen", unknown=True))[0]
+    answers.status = next(iter(p.choose("Status:", vocab.choices("status", unknown=True), open_=True)), "")
+    answers.beginn = point(p.ask(f"Beginn (Jahr, z. B. 2018, oder Monat, z. B. 2018-09; ungefähr: ca. 2018; oder unbekannt; {LATER})", check=_date_check)) or ""
+    if answers.status == "beendet":
+        answers.ende = point(p.ask(f"Ende (Jahr oder Monat, z. B. 2023; ungefähr: ca. 2023; oder unbekannt; {LATER})", check=_date_check)) or ""
+    answers.handlungsfelder = p.choose("Handlungsfelder (mehrere möglich):", vocab.choices("handlungsfelder"), many=True)
+    answers.partizipation = next(
+        iter(
+            p.choose(
+                "Wie weit wirken Geflüchtete mit? Stufe im Stufenmodell der Partizipation:", vocab.choices("partizipationsstufen", unknown=True), open_=True
+            )
+        ),
+        "",
+    )
+    answers.illustrativ = p.yes("Ist es ein ausgedachtes, illustratives Beispiel (j), oder ein echtes (n)?")
+    # true is the only value these two can take: "no" leaves them to fill in once it is so
+    answers.einwilligung = p.yes(
+        "Ist die Einwilligung aller Beteiligten zur Veröffentlichung dokumentiert? Bei n bleibt es in der Datei offen, bis sie es ist."
+    )
+    answers.anonymisierung = p.yes(
+        "Wurde geprüft, dass keine Angabe eine geflüchtete Person erkennbar macht? Bei n bleibt es in der Datei offen, bis es geprüft ist."
+    )
     return answers
 
 

@@ -1,10 +1,13 @@
 """`praxis new`: a case skeleton with a comment above every field.
 
-The answers given (by prompt or flag) are filled in; every other field gets the template the schema
-gives it (``x-vorlage``) or a value that starts with ``ERGÄNZEN:`` and says what belongs there
-(casefile.py builds and writes it from the shape of a case). Such a skeleton passes the schema,
-`praxis validate` lists each remaining ``ERGÄNZEN`` as a warning with its line, and the build
-refuses to publish a case that still has one.
+The answers given (by prompt or flag) are filled in; every other field gets a value that starts
+with ``ERGÄNZEN:`` and says what belongs there, or the template the schema gives it
+(``x-vorlage``: structure only, see casefile.py, which builds and writes it from the shape of a
+case). Nothing the contributor did not say is assumed: not whether the example is invented, not
+consent or a checked anonymisation (a "no" to these leaves them to fill in as well: true is the
+only value they can take). Such a skeleton passes the schema, `praxis validate` lists each
+remaining ``ERGÄNZEN`` as a warning with its line, and the build refuses to publish a case that
+still has one.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from praxis_kb.authoring.casefile import SCHEMA_LINE, build, skeleton_body
+from praxis_kb.authoring.casefile import OPEN, SCHEMA_LINE, build, skeleton_body
 from praxis_kb.validate.shape import FILL_IN, Shape, fill_in_markers
 
 __all__ = ["FILL_IN", "SCHEMA_LINE", "Answers", "fill_in_markers", "skeleton", "slug"]
@@ -25,10 +28,10 @@ class Answers:
     id: str = ""
     titel: str = ""
     kurzbeschreibung: str = ""
-    illustrativ: bool = False
+    illustrativ: bool | None = None  # None: not said
     status: str = ""
-    beginn: str = ""
-    ende: str = ""
+    beginn: Any = ""  # "2018", or written out: {datum: "2018", genauigkeit: ungefaehr}, {datum: unbekannt}
+    ende: Any = ""  # OPEN: still to give (an ended practice)
     standorttyp: str = ""
     region: str = ""
     gemeindestruktur: str = ""
@@ -40,18 +43,19 @@ class Answers:
 
     def given(self) -> dict[str, Any]:
         """The answers where they belong in a case (empty = not answered)."""
+        ende = OPEN if self.status == "beendet" and not self.ende else self.ende
         return {
             "id": self.id,
             "titel": self.titel,
             "kurzbeschreibung": self.kurzbeschreibung,
-            "illustrativ": self.illustrativ,
+            "illustrativ": "" if self.illustrativ is None else self.illustrativ,
             "status": self.status,
-            "zeitraum": {"beginn": self.beginn, "ende": self.ende},
+            "zeitraum": {"beginn": self.beginn, "ende": ende},
             "standort": {"standorttyp": self.standorttyp, "region": self.region, "gemeindestruktur": self.gemeindestruktur},
             "handlungsfelder": self.handlungsfelder,
             "partizipation": {"stufe": self.partizipation},
-            "einwilligung_dokumentiert": self.einwilligung,
-            "anonymisierung_geprueft": self.anonymisierung,
+            "einwilligung_dokumentiert": True if self.einwilligung else OPEN,  # required unless from public sources
+            "anonymisierung_geprueft": True if self.anonymisierung else "",
         }
 
 

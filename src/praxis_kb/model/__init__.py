@@ -571,10 +571,15 @@ def _maybe_date(d: dict[str, Any], key: str) -> DatePoint | None:
     return _date(d[key]) if key in d else None
 
 
+def _open(value: Any) -> bool:
+    """Whether a value is a fill-in marker (only in a preview of an unfinished case)."""
+    return isinstance(value, str) and value.strip().startswith(shape.FILL_IN)
+
+
 def _stated(value: Any) -> Stated[Any]:
     """A value as the file gives it: plain, ``unbekannt``, or ``{wert, genauigkeit, anmerkung}``.
     A fill-in marker (only in a preview of an unfinished case) is not known; it is its note."""
-    if isinstance(value, str) and value.strip().startswith(shape.FILL_IN):
+    if _open(value):
         return Stated(None, note=value)
     if isinstance(value, dict) and "wert" in value:
         return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
@@ -612,7 +617,7 @@ def _instrument(i: dict[str, Any]) -> Instrument:
         i["typ"],
         i["bezeichnung"],
         i["beschreibung"],
-        list(i["beteiligte"]),
+        [m for m in i["beteiligte"] if not _open(m)],  # a draft's marker names no one
         _maybe_stated(i, "haeufigkeit"),
         i.get("status", ""),
         _maybe_date(i, "seit"),
@@ -729,7 +734,7 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         title=d["titel"],
         summary=d["kurzbeschreibung"],
         plain_summary=d["einfache_sprache"],
-        illustrative=d["illustrativ"],
+        illustrative=d["illustrativ"] is not False,  # a draft that has not said it is real shows as invented
         status=_stated(d["status"]),
         start=_date(d["zeitraum"]["beginn"]),
         end=_date(d["zeitraum"]["ende"]) if "ende" in d["zeitraum"] else None,

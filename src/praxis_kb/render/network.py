@@ -174,8 +174,12 @@ def isolated(template: str, **names: str) -> Markup:
     return escape(template).format(**{key: Markup("<bdi>{}</bdi>").format(value) for key, value in names.items()})
 
 
+OTHER_GROUP = "sonstige"  # akteursgruppen: where a type not in the vocabulary is drawn
+
+
 def _group_of(ctx: Context, kind: str) -> str:
-    return ctx.model.vocab("akteurstypen").entries[kind].group
+    entry = ctx.model.vocab("akteurstypen").entries.get(kind)
+    return entry.group if entry else OTHER_GROUP  # a type still to fill in (a draft's preview)
 
 
 def _groups(ctx: Context, actor: Actor, day: str | None) -> tuple[str, list[tuple[str, bool]]]:

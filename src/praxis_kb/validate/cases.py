@@ -89,7 +89,7 @@ def instrument_members(data: dict[str, Any]) -> Iterator[Finding]:
     actors = data["akteure"]
     for index, instrument in enumerate(data["instrumente"]):
         for position, member in enumerate(instrument["beteiligte"]):
-            if member not in actors:
+            if member not in actors and not member.startswith(FILL_IN):  # a marker is listed as such
                 yield _unknown_actor(member, actors, ("instrumente", index, "beteiligte", position))
 
 

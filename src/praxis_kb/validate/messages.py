@@ -8,6 +8,7 @@ problem's code (``maxLength`` → ``schema-max-length``, see ``Code.for_schema_k
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable, Iterator
@@ -198,6 +199,12 @@ def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
     if _schema(error).get("x-angabe") or _unknown_branch(error) is not None:
         yield from _stated(error, path, branches)
         return
+    valued = _without_fill_in(error, branches)
+    if len(valued) == 1:  # a value that may stay a fill-in marker in a draft: explain the value
+        fallback = _schema(error).get("x-hinweis") or _schema(error).get("description", "")
+        for sub in sorted(valued[0], key=lambda e: [str(p) for p in e.absolute_path]):
+            yield from (found if found.hint else dataclasses.replace(found, hint=fallback) for found in findings(sub))
+        return
     fitting = [errs for errs in branches.values() if not _wrong_type(errs, path)]
     if _schema(error).get("x-aussage"):
         # A text that may carry a note: a plain text is explained by the plain branch, an object
@@ -215,6 +222,13 @@ def _alternatives(error: ValidationError, path: Path_) -> Iterator[Finding]:
         f"Diese Angabe hat nicht die erwartete Form (gefunden: {describe_type(_instance(error), nominative=True)})",
         next((h for h in hints if h), "") or _schema(error).get("x-hinweis", ""),
     )
+
+
+def _without_fill_in(error: ValidationError, branches: dict[int, list[ValidationError]]) -> list[list[ValidationError]]:
+    """The errors of each branch but the fill-in marker (``$defs/ergaenzen``), when there is one."""
+    alternatives = _schema(error).get("anyOf", [])
+    marker = [i for i, branch in enumerate(alternatives) if str(branch.get("$ref", "")).endswith("/ergaenzen")]
+    return [errs for i, errs in sorted(branches.items()) if i not in marker] if marker else []
 
 
 def _branches(error: ValidationError) -> dict[int, list[ValidationError]]:

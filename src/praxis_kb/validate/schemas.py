@@ -79,7 +79,9 @@ def values_schema(vocabularies: Mapping[str, list[str]]) -> dict[str, Any]:
                 "urteil": {
                     "title": "Urteil",
                     "description": "geeignet, bedingt-geeignet oder nicht-geeignet.",
-                    "$ref": "#/$defs/eignungsurteile",
+                    # in a draft, still to decide (praxis new): a fill-in marker
+                    "anyOf": [{"$ref": "#/$defs/eignungsurteile"}, {"$ref": f"{CASE_SCHEMA}#/$defs/ergaenzen"}],
+                    "x-ergaenzen": "geeignet, bedingt-geeignet oder nicht-geeignet",
                 },
                 "bedingungen": {
                     "title": "Bedingungen oder Gründe",

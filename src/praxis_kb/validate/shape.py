@@ -15,6 +15,9 @@ checks, each property carries what the tools around it need, as annotations the 
     what the fill-in marker says (``ERGÄNZEN: <text>``); without it, the field's title. A value
     research may lack (``x-angabe``) never gets an ``x-vorlage``: left open, its marker adds
     "– oder unbekannt", and the schema lets such a marker stand where the value belongs.
+    Any other value a contributor must decide (a vocabulary value, a yes or no) may stand open in
+    the same way: ``anyOf: [<the value>, {$ref: "#/$defs/ergaenzen"}]`` is read as the value,
+    marked ``may_stay_open`` (a list item likewise); the marker fails only the publishing check.
 ``x-formular``
     how the issue form asks for the field (label, help text, input kind, columns of a table
     answered as lines "a; b; c"); ``false`` leaves the field out of the form.
@@ -82,6 +85,10 @@ class Field:
     # Required unless these sibling values are unknown (the schema's if/else), e.g. the
     # explanation of a number of hours that nobody knows may be left out.
     needed_unless_unknown: tuple[str, ...] = ()
+    may_stay_open: bool = False  # the schema also takes a fill-in marker here (a draft)
+    # The parts of a date written out ({datum, bis, jahreszeit, genauigkeit, anmerkung}): each
+    # with its title and description, for the comments of the skeleton.
+    details: tuple[tuple[str, str, str], ...] = ()
 
     def child(self, key: str) -> Field:
         return next(c for c in self.children if c.key == key)
@@ -218,8 +225,12 @@ class _Reader:
             return Field(kind="choice", vocabulary=s["x-vokabular"], **common)
         if s.get("x-angabe") or s.get("x-aussage"):
             return self.statement(s, base, key, path, required)
+        value = _open_branch(s)
+        if value is not None:
+            inner = {k: v for k, v in s.items() if k != "anyOf"} | value
+            return replace(self.read(inner, base, key, path, required), may_stay_open=True)
         if "anyOf" in s:
-            return Field(kind="point", **common)
+            return Field(kind="point", details=self.details(s, base), **common)
         return Field(kind=_scalar_kind(s, ref_name), **common)
 
     def statement(self, s: dict[str, Any], base: str, key: str, path: tuple[str, ...], required: bool) -> Field:
@@ -227,6 +238,23 @@ class _Reader:
         inner = {k: v for k, v in s.items() if k not in ("anyOf", "x-angabe", "x-aussage", "x-hinweis")} | s["anyOf"][0]
         value = self.read(inner, base, key, path, required)
         return replace(value, may_be_unknown=bool(s.get("x-angabe")), may_carry_note=bool(s.get("x-aussage")))
+
+    def details(self, s: dict[str, Any], base: str) -> tuple[tuple[str, str, str], ...]:
+        """What each part of a date written out means (key, title, description)."""
+        for branch in s["anyOf"]:
+            written_out, inner_base, _ = self.merged(branch, base)
+            parts = [(k, self.merged(sub, inner_base)[0]) for k, sub in written_out.get("properties", {}).items()]
+            if parts:
+                return tuple((k, part.get("title", ""), part.get("description", "")) for k, part in parts)
+        return ()
+
+
+def _open_branch(s: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The value of ``anyOf: [<value>, {$ref: …/ergaenzen}]``: a value that may stay a fill-in
+    marker in a draft. None for any other schema."""
+    branches = s.get("anyOf", [])
+    values = [b for b in branches if not str(b.get("$ref", "")).endswith("/ergaenzen")]
+    return dict(values[0]) if len(values) == 1 and len(branches) > 1 else None
 
 
 def _scalar_kind(s: dict[str, Any], ref_name: str) -> str:
