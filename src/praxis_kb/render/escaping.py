@@ -126,6 +126,8 @@ def environment() -> Environment:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    # For attributes: a text without markup of its own (a SourceText writes a span in HTML).
+    env.filters["plain"] = lambda value: str(value)
     return env
 
 
