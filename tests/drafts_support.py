@@ -27,10 +27,11 @@ BROKEN_VALUE = "  standorttyp: Dorf"
 
 
 def complete_draft(project: Project) -> Path:
-    """A complete contribution awaiting review, as the issue form brings it."""
+    """A complete contribution awaiting review, as the issue form brings it (again, should the
+    repository hold it already)."""
     target = project.cases_dir / f"{COMPLETE}.de.md"
-    if not target.exists():
-        assert main(["--root", str(project.root), "from-issue", str(ISSUE)]) == 0
+    if not target.exists() or "pruefung:" in target.read_text(encoding="utf-8"):
+        assert main(["--root", str(project.root), "from-issue", str(ISSUE), "--ueberschreiben"]) == 0
     return target
 
 

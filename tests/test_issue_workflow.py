@@ -106,6 +106,8 @@ def run_job(tmp_path: Path, body: str, open_pr: str = "") -> Run:
     job = flow["jobs"]["convert"]
     (tmp_path / "repo").mkdir()
     project = copy_project(tmp_path / "repo").root
+    for earlier in project.joinpath("praxis").glob(f"{CASE}.*"):  # the submission is new to the repository
+        earlier.unlink()
     (project / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
     git = shutil.which("git")
     assert git, "git is needed"

@@ -229,7 +229,7 @@ class Problems:
     @property
     def checked(self) -> list[Problem]:
         """Warnings a person has acknowledged (gepruefte_hinweise)."""
-        return [p for p in self.sorted() if p.severity is Severity.INFO]
+        return [p for p in self.sorted() if p.severity is Severity.INFO and p.code is not Code.CASE_DRAFT]
 
     def has(self, code: Code, severity: Severity | None = None) -> bool:
         """Is there a problem with *code* (of *severity*, if given)?"""
