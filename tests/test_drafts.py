@@ -146,6 +146,26 @@ def test_the_makefile_publishes_only_what_passed_the_publishing_check() -> None:
     assert "run: make site" in deploy and generate.DRAFT_VARIABLE not in deploy and generate.UNREVIEWED_VARIABLE not in deploy
 
 
+def test_make_preview_builds_whatever_the_content_holds() -> None:
+    """No validation gate before the preview: it shows every problem itself (a broken case as a page)."""
+    lines = (ROOT / "Makefile").read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("preview:")) + 1
+    recipe = [line.strip() for line in lines[start : start + 3] if line.startswith("\t")]
+    assert recipe == [f"{generate.DRAFT_VARIABLE}=1 $(BIN)/praxis build"]
+
+
+def test_a_pull_request_always_gets_its_preview() -> None:
+    """The preview is built beside the tests, not after them, and uploaded whatever happened."""
+    checks = yaml.safe_load((ROOT / ".github" / "workflows" / "checks.yml").read_text(encoding="utf-8"))
+    preview = checks["jobs"]["preview"]
+    assert "needs" not in preview
+    runs = [step.get("run", "") for step in preview["steps"]]
+    assert "make preview" in runs and "make test" not in runs
+    [upload] = [step for step in preview["steps"] if str(step.get("uses", "")).startswith("actions/upload-artifact@")]
+    assert upload["if"] == "always()" and upload["with"]["name"] == "site" and upload["with"]["path"] == "site/"
+    assert not any("make preview" in step.get("run", "") for step in checks["jobs"]["test"]["steps"])
+
+
 def test_the_summary_counts_drafts_apart_from_acknowledged_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     draft = Problem("praxis/a.de.md", 1, 1, Severity.INFO, Code.CASE_DRAFT, "", "Entwurf: noch nicht vom Projektteam geprüft")
@@ -277,3 +297,14 @@ def test_a_narrative_left_to_fill_in_is_marked_as_markdown_escapes_it() -> None:
     marker = 'ERGÄNZEN: Beschreiben Sie hier das "Praxisbeispiel".'
     out = drafts.mark_missing('<p>ERGÄNZEN: Beschreiben Sie hier das "Praxisbeispiel".</p>', [marker], "fehlt noch:", "de")
     assert out.startswith('<p><mark class="pk-missing">')
+
+
+def test_make_serve_goes_on_over_a_broken_draft_and_shows_it_once_it_is_fixed(sandbox: Project) -> None:
+    from test_serve import preview, wait_for
+
+    path, _ = broken_draft(sandbox)
+    with preview(sandbox) as base:
+        wait_for(f"{base}/praxis/{BROKEN}/", "Entwurf mit Fehlern")
+        wait_for(f"{base}/praxis/runder-tisch-kleinstadt/", "Runder Tisch")  # the rest of the site
+        path.write_text(path.read_text(encoding="utf-8").replace("standorttyp: Dorf", "standorttyp: laendliche-region"), encoding="utf-8")
+        wait_for(f"{base}/praxis/{BROKEN}/", "Sprachcafé mit Kinderbetreuung")
