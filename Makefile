@@ -20,18 +20,17 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP) ## create .venv and install the pinned packages
 
-site: $(STAMP) ## validate the content as strictly as publishing does and build the site into site/ (replaced only when the whole build succeeded)
+site: $(STAMP) ## validate the content as strictly as publishing does (no draft, nothing left to fill in) and build the site into site/ (replaced only when the whole build succeeded)
 	$(BIN)/praxis validate --veroeffentlichen
 	$(BIN)/praxis build
 
-serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (unfinished cases shown)
+serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (drafts and missing values marked, a broken case as a page of its problems)
 	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload
 
 serve-de: $(STAMP) ## preview in German only: quick with thousands of cases
 	PRAXIS_ENTWURF=1 PRAXIS_NUR_DEUTSCH=1 $(BIN)/mkdocs serve --livereload
 
-preview: $(STAMP) ## build site/ like `make site`, but also with cases that still have ERGÄNZEN values
-	$(BIN)/praxis validate
+preview: $(STAMP) ## build site/ as a preview, like `make serve` shows it (the artifact of a pull request); it names every problem
 	PRAXIS_ENTWURF=1 $(BIN)/praxis build
 
 node_modules/.installed: package.json package-lock.json

@@ -25,6 +25,9 @@ def build_site(root: Path, target: Path, *, pdf: bool = True, env: dict[str, str
         "SOURCE_DATE_EPOCH": "1764028800",
         "PRAXIS_SITE_URL": SITE_URL,
         "PRAXIS_PDF": "1" if pdf else "0",
+        # The tests build what a pull request has: a case awaiting the team's review is a draft,
+        # built with its banner (make site and deploy refuse it; tests/test_drafts.py).
+        "PRAXIS_UNGEPRUEFT": "1",
     }
     done = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--site-dir", str(target)],

@@ -19,7 +19,7 @@ import pytest
 from praxis_kb import model, render
 from praxis_kb.load.project import Project
 from praxis_kb.render import escaping, opendata
-from praxis_kb.validate import content
+from praxis_kb.validate import cases, content
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 25)
@@ -30,6 +30,11 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def built(project: Project) -> tuple[content.Catalogue, model.Model]:
     catalogue, problems = content.check(project)
     assert not problems.errors
+    # The golden files show what is published: a draft (a contribution awaiting the team's review,
+    # #15) is not, so that it passes the tests of its pull request. Once the team has entered its
+    # review, UPDATE_GOLDEN=1 takes the case in.
+    for case_id in [c for c, files in catalogue.cases.items() if cases.review_open(files.source.data)]:
+        del catalogue.cases[case_id]
     return catalogue, model.build(catalogue, project.languages)
 
 

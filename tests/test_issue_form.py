@@ -33,7 +33,8 @@ def test_a_submitted_form_becomes_a_valid_case(project: Project, tmp_path: Path,
     assert main(["--root", str(project.root), "validate", str(written)]) == 0
     out = capsys.readouterr().out
     assert ": error: " not in out
-    assert "$.pruefung.durch: Noch auszufüllen" in out  # the team records its review before publishing
+    assert "pruefung" not in text and "zuletzt_geprueft" not in text  # the team records its review, after it
+    assert "info: Entwurf: noch nicht vom Projektteam geprüft" in out and "warning" not in out
 
 
 def test_the_github_api_json_is_accepted(project: Project, tmp_path: Path) -> None:
@@ -173,7 +174,9 @@ def test_the_teams_own_open_fields_are_not_the_contributors_task(project: Projec
     answer = tmp_path / "antwort.md"
     code = main(["--root", str(project.root), "from-issue", str(ISSUE), "--ordner", str(tmp_path), "--id", "neu", "--kommentar", str(answer)])
     assert code == 0
-    assert "ERGÄNZEN: wer aus dem Projektteam" in (tmp_path / "neu.de.md").read_text(encoding="utf-8")  # left for the review
+    written = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert "pruefung" not in written and "zuletzt_geprueft" not in written  # written by the team after its review
+    assert "Noch auszufüllen" not in answer.read_text(encoding="utf-8") and "Entwurf" not in answer.read_text(encoding="utf-8")
     assert "ist noch leer" not in answer.read_text(encoding="utf-8")
 
 

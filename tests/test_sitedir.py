@@ -23,7 +23,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def praxis_build(project: Project) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXIS_PDF": "0", "SOURCE_DATE_EPOCH": "1764028800"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXIS_PDF": "0", "SOURCE_DATE_EPOCH": "1764028800", "PRAXIS_UNGEPRUEFT": "1"}
     env.pop("PRAXIS_SITE_URL", None)
     command = [str(Path(sys.executable).parent / "praxis"), "--root", str(project.root), "build"]
     return subprocess.Popen(command, cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

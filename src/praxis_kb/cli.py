@@ -34,7 +34,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for path in paths:
             expanded.extend(sorted(q for q in path.rglob("*") if q.is_file() and q.suffix in CONTENT_SUFFIXES) if path.is_dir() else [path])
         paths = expanded
-    catalogue, problems = content.check(project, paths, publishing=args.veroeffentlichen)
+    stage = content.Stage.PUBLISHING if args.veroeffentlichen else content.Stage.EDITING
+    catalogue, problems = content.check(project, paths, stage=stage)
     found = problems.sorted()
     sys.stdout.write(REPORTERS[args.format](found, catalogue.checked_files))
     return 1 if problems.errors else 0
@@ -186,7 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--format", choices=sorted(REPORTERS), default="text", help="Ausgabe: text (Standard), json oder github (Anmerkungen in GitHub Actions)"
     )
-    validate.add_argument("--veroeffentlichen", action="store_true", help="so streng wie der Bau der Website: noch offene ERGÄNZEN-Stellen sind Fehler")
+    validate.add_argument(
+        "--veroeffentlichen",
+        action="store_true",
+        help="so streng wie das Veröffentlichen: noch offene ERGÄNZEN-Stellen und Entwürfe (ohne Prüfung durch das Projektteam) sind Fehler",
+    )
     validate.set_defaults(handler=cmd_validate)
 
     schema = sub.add_parser("schema", help="schemas/vokabular-werte.schema.json aus den Vokabularen erzeugen")

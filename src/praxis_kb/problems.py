@@ -20,7 +20,7 @@ from typing import Self
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-    INFO = "info"  # a warning a person has checked and acknowledged (gepruefte_hinweise): shown, never failing
+    INFO = "info"  # shown, never failing: a warning a person has acknowledged (gepruefte_hinweise), a draft (case-draft)
 
 
 class Code(StrEnum):
@@ -125,6 +125,7 @@ class Code(StrEnum):
     CASE_EMPTY_VALUE = "case-empty-value", "a value left empty where the schema would read it as unknown (write unbekannt)"
     CASE_ACKNOWLEDGEMENT_STALE = "case-acknowledgement-stale", "an entry of gepruefte_hinweise matches no warning (any more)"
     CASE_BODY_MISSING = "case-body-missing", "no description below the front matter"
+    CASE_DRAFT = "case-draft", "a case the project team has not reviewed yet (no pruefung, zuletzt_geprueft): noted, an error when publishing"
     FILL_IN = "fill-in", "a value `praxis new` left to fill in (ERGÄNZEN:); an error when publishing"
     # -- personal data (validate/privacy.py) ---------------------------------------------------
     PRIVACY_EMAIL = "privacy-email", "an e-mail address in a text, without consent"
@@ -228,7 +229,7 @@ class Problems:
     @property
     def checked(self) -> list[Problem]:
         """Warnings a person has acknowledged (gepruefte_hinweise)."""
-        return [p for p in self.sorted() if p.severity is Severity.INFO]
+        return [p for p in self.sorted() if p.severity is Severity.INFO and p.code is not Code.CASE_DRAFT]
 
     def has(self, code: Code, severity: Severity | None = None) -> bool:
         """Is there a problem with *code* (of *severity*, if given)?"""

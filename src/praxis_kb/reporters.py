@@ -12,16 +12,30 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .problems import Problem, Severity
+from .problems import Code, Problem, Severity
+
+
+def _drafts(problems: Sequence[Problem]) -> int:
+    """Cases awaiting the team's review (a note; when publishing, an error)."""
+    return sum(p.code is Code.CASE_DRAFT and p.severity is Severity.INFO for p in problems)
+
+
+def _also(acknowledged: int, drafts: int) -> str:
+    parts = [f"{acknowledged} {'geprüfter Hinweis' if acknowledged == 1 else 'geprüfte Hinweise'}"] if acknowledged else []
+    if drafts:
+        parts.append(f"{drafts} Entwurf wartet" if drafts == 1 else f"{drafts} Entwürfe warten")
+        parts[-1] += " auf die Prüfung durch das Projektteam"
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def summary_line(problems: Sequence[Problem], checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
-    acknowledged = len(problems) - errors - warnings
+    drafts = _drafts(problems)
+    acknowledged = len(problems) - errors - warnings - drafts
     files = len({p.file for p in problems if p.severity is not Severity.INFO})
     checked = max(checked, files)
-    also = f" ({acknowledged} {'geprüfter Hinweis' if acknowledged == 1 else 'geprüfte Hinweise'})" if acknowledged else ""
+    also = _also(acknowledged, drafts)
     if not errors and not warnings:
         return f"Alles in Ordnung: {checked} Dateien geprüft, keine Fehler{also}."
     verdict = "Bitte korrigieren" if errors else "Keine Fehler"
@@ -37,11 +51,13 @@ def text(problems: Sequence[Problem], checked: int) -> str:
 def as_json(problems: Sequence[Problem], checked: int) -> str:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = sum(p.severity is Severity.WARNING for p in problems)
+    drafts = _drafts(problems)
     payload = {
         "checked_files": checked,
         "errors": errors,
         "warnings": warnings,
-        "checked_warnings": len(problems) - errors - warnings,
+        "checked_warnings": len(problems) - errors - warnings - drafts,
+        "drafts": drafts,
         "problems": [p.as_dict() for p in problems],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -86,6 +102,7 @@ def markdown_summary(problems: Sequence[Problem], checked: int) -> str:
         out += ["| Datei | Zeile | Art | Feld | Problem | Hinweis |", "|---|---|---|---|---|---|"]
         for p in problems:
             kind = {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.INFO: "Geprüft"}[p.severity]
+            kind = "Entwurf" if p.code is Code.CASE_DRAFT and p.severity is Severity.INFO else kind
             out.append(f"| {_cell(p.file)} | {p.line}:{p.column} | {kind} | `{_cell(p.path)}` | {_cell(p.message)} | {_cell(p.hint)} |")
     return "\n".join(out) + "\n\n"
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
 from praxis_kb.validate import schemas, shape
+from praxis_kb.validate.cases import review_open
 from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Shape
 from praxis_kb.validate.translations import TRANSLATION_META, pattern_tree
@@ -465,7 +466,7 @@ class Case:
     status: Stated[str]
     start: DatePoint
     end: DatePoint | None
-    last_verified: str
+    last_verified: str  # "" for a draft
     site: Site
     social_space: SocialSpace
     fields_of_action: list[str]
@@ -481,7 +482,7 @@ class Case:
     timeline: list[TimelineEvent]
     sources: dict[str, Source]
     contact: Contact
-    reviewed_by: str
+    reviewed_by: str  # "" for a draft
     reviewed_on: str
     body: str
     body_lang: str  # language the narrative is written in (German when not yet translated)
@@ -492,6 +493,12 @@ class Case:
     operators: list[Operator] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     funding: list[Funding] = field(default_factory=list)
+    draft: bool = False  # the project team has not reviewed it yet: shown only by previews and the tests' build
+    missing: tuple[str, ...] = ()  # values left to fill in (ERGÄNZEN: …), as the file has them: only in previews
+
+    @property
+    def unfinished(self) -> bool:
+        return bool(self.missing)
 
     @property
     def machine_translated(self) -> bool:
@@ -584,6 +591,20 @@ def _stated(value: Any) -> Stated[Any]:
     if isinstance(value, dict) and "wert" in value:
         return Stated(_known(value["wert"]), Precision(value.get("genauigkeit", Precision.EXACT)), value.get("anmerkung", ""))
     return Stated(_known(value))
+
+
+def _fill_ins(value: Any, body: str = "") -> Iterator[str]:
+    """The values of a case left to fill in (``ERGÄNZEN: …``), the description's first line too."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _fill_ins(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _fill_ins(item)
+    elif isinstance(value, str) and value.strip().startswith(shape.FILL_IN):
+        yield value.strip()
+    if body.strip().startswith(shape.FILL_IN):
+        yield body.strip().split("\n", 1)[0].strip()
 
 
 def _maybe_stated(d: dict[str, Any], key: str) -> Stated[Any] | None:
@@ -728,6 +749,7 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
     transfer = d["transfer"]
     pre = transfer["voraussetzungen"]
     perspective = d["perspektive_gefluechteter"]
+    review = None if review_open(d) else (d["zuletzt_geprueft"], d["pruefung"])
     return Case(
         id=case_id,
         lang=lang,
@@ -738,7 +760,7 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         status=_stated(d["status"]),
         start=_date(d["zeitraum"]["beginn"]),
         end=_date(d["zeitraum"]["ende"]) if "ende" in d["zeitraum"] else None,
-        last_verified=d["zuletzt_geprueft"],
+        last_verified=review[0] if review else "",
         site=Site(
             site["bezeichnung"],
             site["standorttyp"],
@@ -788,8 +810,8 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
             d["kontakt"].get("telefon", ""),
             d["kontakt"].get("angefragt", True),
         ),
-        reviewed_by=d["pruefung"]["durch"],
-        reviewed_on=d["pruefung"]["datum"],
+        reviewed_by=review[1]["durch"] if review else "",
+        reviewed_on=review[1]["datum"] if review else "",
         body=body,
         body_lang=body_lang,
         translation_status=status,
@@ -799,6 +821,8 @@ def _case(case_id: str, lang: str, d: dict[str, Any], body: str, body_lang: str,
         operators=[_operator(o) for o in d.get("traeger", [])],
         figures=[_figure(f) for f in d.get("kennzahlen", [])],
         funding=[_funding(f) for f in d.get("foerderung", [])],
+        draft=review is None,
+        missing=tuple(dict.fromkeys(_fill_ins(d, body))),
     )
 
 

@@ -13,6 +13,7 @@ from praxis_kb.model import Model
 from praxis_kb.model import coverage as coverage_
 from praxis_kb.render import case, checklist, criteria, finder, matcher, overview, service, site_types
 from praxis_kb.render.context import Context
+from praxis_kb.render.drafts import problem_page
 from praxis_kb.render.escaping import narrative_html
 from praxis_kb.render.fragments import Page, insert_fragments, split_fragments
 from praxis_kb.render.legal import LEGAL_PAGES, Operator, legal_pages, untranslated_page
@@ -32,6 +33,7 @@ __all__ = [
     "legal_pages",
     "narrative_html",
     "parallel_workers",
+    "problem_page",
     "qr_svg",
     "render_all",
     "split_fragments",

@@ -11,13 +11,14 @@ from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
 from praxis_kb.model import Case, Criterion, Period, Prerequisites, Provenance, Stated
-from praxis_kb.render import hyphenate, svg
+from praxis_kb.render import drafts, hyphenate, svg
 from praxis_kb.render import network as network_
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment, narrative_html
 from praxis_kb.render.fragments import Page
 from praxis_kb.render.statements import Shown
 from praxis_kb.render.strings import format_percent, local_digits
+from praxis_kb.validate.shape import FILL_IN
 
 
 def network(ctx: Context, case: Case) -> dict[str, Any]:
@@ -114,20 +115,26 @@ def facts(ctx: Context, case: Case) -> dict[str, Any]:
     if site.municipalities:  # "eine Gemeinde", "3 Gemeinden"
         pattern = ctx.t.municipalities_one if site.municipalities.value == 1 else ctx.t.municipalities
         count = say.count(site.municipalities, pattern)
+    return {
+        "status": say.stated(case.status, lambda v: ctx.label("status", v)),
+        "structure": structure,
+        "municipalities": count,
+        "site_note": say.note(site.note),
+        "period": _period(ctx, case),
+    }
+
+
+def _period(ctx: Context, case: Case) -> Shown:
+    say = ctx.say
+    if not case.start.known and case.start.note.strip().startswith(FILL_IN):  # a preview: what is missing, not "seit ohne Datum"
+        return say.unknown(case.start.note)
     if case.end:
         period = f"{say.date(case.start)} – {say.date(case.end)}"
     elif case.status.known:
         period = f"{say.date(case.start)} – {ctx.t.ongoing}"
     else:  # not known to be running: "seit 2016", not "2016 – heute"
         period = f"{ctx.t.since} {say.date(case.start)}"
-    notes = say.notes([case.start.note, case.end.note if case.end else ""])
-    return {
-        "status": say.stated(case.status, lambda v: ctx.label("status", v)),
-        "structure": structure,
-        "municipalities": count,
-        "site_note": say.note(site.note),
-        "period": Shown(escape(period), notes),
-    }
+    return Shown(escape(period), say.notes([case.start.note, case.end.note if case.end else ""]))
 
 
 def instruments(ctx: Context, case: Case) -> list[dict[str, Any]]:
@@ -247,5 +254,7 @@ def page(ctx: Context, case: Case) -> Page:
             **ctx.helpers("../../"),
         )
     )
+    if case.missing:  # only in a preview: published cases have no place left to fill in
+        body = drafts.mark_missing(body, case.missing, ctx.t.missing_label, ctx.lang)
     body = hyphenate.html(with_section_links(ctx, body), ctx.lang)
     return ctx.page(f"praxis/{case.id}.{ctx.lang}.md", case.title, case.summary, body, notice=notice(ctx, case) is None)

@@ -316,9 +316,10 @@ def feed_name(lang: str) -> str:
 
 
 def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
-    """New and updated cases, newest first; links relative to the site root, where feeds live."""
+    """New and updated cases, newest first; links relative to the site root, where feeds live. A
+    draft (only in a preview) is no news: it has no date of review and is not published."""
     ET.register_namespace("", ATOM)
-    cases: list[Case] = sorted(model.cases_in(lang), key=lambda c: (c.last_verified, c.id), reverse=True)
+    cases: list[Case] = sorted((c for c in model.cases_in(lang) if not c.draft), key=lambda c: (c.last_verified, c.id), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = feed_title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:praxis-kb,2026:feed:{lang}"

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from praxis_kb.model import DatePoint, Period, Precision, Stated, same_language
 from praxis_kb.render.strings import Strings, format_number, format_point
+from praxis_kb.validate.shape import FILL_IN
 
 EMPTY = Markup("")
 
@@ -53,6 +54,8 @@ class Statements:
         """A note as a small line of its own ("Anmerkung: …"); nothing when there is none."""
         if not text or not text.strip():
             return EMPTY
+        if text.strip().startswith(FILL_IN):  # a value left to fill in (previews): no note, a mark (render/drafts.py)
+            return Markup(' <span class="pk-note"><span dir="auto">{}</span></span>').format(text.strip())
         # dir="auto": a note not yet translated keeps its own direction inside a right-to-left page.
         # The space before it: shown as a line of its own, but a word apart for screen readers and
         # for text copied out of the page ("nicht bekannt Anmerkung: …", not "bekanntAnmerkung").
@@ -68,7 +71,10 @@ class Statements:
         return Markup('<span class="pk-unknown">{}</span>').format(text or self.t.stated_unknown)
 
     def unknown(self, reason: str = "") -> Shown:
-        """ "nicht bekannt", with the reason where one is given."""
+        """ "nicht bekannt", with the reason where one is given. A value left to fill in (only in a
+        preview) is not unknown: it is shown as what is missing."""
+        if reason.strip().startswith(FILL_IN):
+            return Shown(escape(reason.strip()), known=False)
         return Shown(self.unknown_chip(), self.note(reason), known=False)
 
     def hedge(self, precision: Precision) -> Markup:

@@ -73,8 +73,10 @@ class SiteBuild:
         sys.stderr.write("".join(problem.as_text() + "\n" for problem in result.problems.sorted()))
         for line in result.coverage_gaps:  # translation gaps warn, they never fail a build
             sys.stderr.write(f"warning: {line}\n")
-        if result.problems.errors:
-            raise BuildStopped(f"Die Website wurde nicht gebaut: {len(result.problems.errors)} Fehler in den Inhalten (siehe oben).")
+        if result.blocking:
+            raise BuildStopped(f"Die Website wurde nicht gebaut: {len(result.blocking)} Fehler in den Inhalten (siehe oben).")
+        for case_id in result.broken:
+            sys.stderr.write(f"Vorschau: Das Praxisbeispiel {case_id} hat Fehler (siehe oben); statt seiner zeigt die Seite praxis/{case_id}/ diese Fehler.\n")
         self.result = result
 
     def page_content(self, html: str, *, src_uri: str, source_language: str | None, language: Language) -> str:

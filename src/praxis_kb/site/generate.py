@@ -19,8 +19,8 @@ from pathlib import Path
 from praxis_kb import model, render
 from praxis_kb.load.project import Project
 from praxis_kb.model import coverage
-from praxis_kb.problems import Code, Problems, Severity
-from praxis_kb.validate import content
+from praxis_kb.problems import Code, Problem, Problems, Severity
+from praxis_kb.validate import cases, content
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
 
@@ -28,6 +28,10 @@ GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberbli
 @dataclass
 class Result:
     problems: Problems
+    # Errors that stop the build: every error, except in a preview those of case files (a broken
+    # case is shown as a page listing its problems, ``broken``, and the rest of the site builds).
+    blocking: list[Problem] = field(default_factory=list)
+    broken: dict[str, list[Problem]] = field(default_factory=dict)  # case id → its problems (previews)
     pages: list[render.Page] = field(default_factory=list)
     catalogue: content.Catalogue | None = None
     model: model.Model | None = None
@@ -65,11 +69,27 @@ def public_address(site_url: str, dev_host: str, dev_port: int) -> str:
 
 
 DRAFT_VARIABLE = "PRAXIS_ENTWURF"
+UNREVIEWED_VARIABLE = "PRAXIS_UNGEPRUEFT"
 
 
 def draft_preview() -> bool:
-    """A preview build (make serve, the site artifact of a pull request) shows unfinished cases."""
+    """A preview build (make serve, make preview: the site artifact of a pull request) shows
+    unfinished cases, drafts, and a broken case as a page listing its problems."""
     return os.environ.get(DRAFT_VARIABLE, "") not in ("", "0")
+
+
+def unreviewed_allowed() -> bool:
+    """The build the tests make (PRAXIS_UNGEPRUEFT=1) also builds cases awaiting the team's review,
+    marked as drafts; nothing may be left to fill in."""
+    return os.environ.get(UNREVIEWED_VARIABLE, "") not in ("", "0")
+
+
+def build_stage() -> content.Stage:
+    """How strictly a build checks the content. Without either variable a build publishes: a draft
+    or a place left to fill in stops it."""
+    if draft_preview():
+        return content.Stage.EDITING
+    return content.Stage.COMPLETE if unreviewed_allowed() else content.Stage.PUBLISHING
 
 
 SOURCE_ONLY_VARIABLE = "PRAXIS_NUR_DEUTSCH"
@@ -113,7 +133,7 @@ def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_u
 
 def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: str) -> Result:
     started = time.perf_counter()
-    catalogue, problems = content.check(project, publishing=not draft_preview())
+    catalogue, problems = content.check(project, stage=build_stage())
     checked = time.perf_counter()
     who = operator(project)
     if not who.complete:
@@ -126,16 +146,35 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
             severity=Severity.WARNING,
             code=Code.OPERATOR_MISSING,
         )
-    if problems.errors:
-        return Result(problems)
+    preview = draft_preview()
+    folder = project.relative(project.cases_dir) + "/"
+    # A preview goes on over errors in case files: it shows a broken case as a page of its problems.
+    blocking = [problem for problem in problems.errors if not (preview and problem.file.startswith(folder))]
+    broken = broken_cases(folder, problems, catalogue) if preview else {}
+    if blocking:
+        return Result(problems, blocking)
     chosen = languages or project.languages
     built = model.build(catalogue, chosen)
     gaps = coverage.compute(built, render.ui_strings())
     modelled = time.perf_counter()
     workers = render.parallel_workers(len(catalogue.cases))
     pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
+    pages += [render.problem_page(render.Context(built, lang), case_id, found) for lang in chosen for case_id, found in broken.items()]
     timings = {"check": checked - started, "model": modelled - checked, "render": time.perf_counter() - modelled}
-    return Result(problems, pages, catalogue, built, coverage.summary_lines(gaps), timings=timings)
+    return Result(problems, [], broken, pages, catalogue, built, coverage.summary_lines(gaps), timings=timings)
+
+
+def broken_cases(folder: str, problems: Problems, catalogue: content.Catalogue) -> dict[str, list[Problem]]:
+    """Cases a preview shows as a page listing their problems: each case of *folder* (praxis/) that
+    could not be loaded, with every error and warning of its files. An error in another file there (a file
+    misnamed, a broken translation of a case that works) is only reported: it has no page."""
+    by_case: dict[str, list[Problem]] = {}
+    for problem in problems.sorted():
+        name = problem.file.removeprefix(folder)
+        match = cases.CASE_FILE.match(name) if problem.file.startswith(folder) and "/" not in name else None
+        if match and cases.ID_PATTERN.match(match["id"]) and problem.severity is not Severity.INFO:
+            by_case.setdefault(match["id"], []).append(problem)
+    return {case_id: found for case_id, found in by_case.items() if case_id not in catalogue.cases and any(p.severity is Severity.ERROR for p in found)}
 
 
 def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
@@ -169,7 +208,7 @@ def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
 def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     result = pages_for(project, languages, site_url)
     result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
-    if not result.problems.errors:
+    if not result.blocking:
         started = time.perf_counter()
         result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
         result.timings["write"] = time.perf_counter() - started

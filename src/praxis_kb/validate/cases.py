@@ -240,10 +240,13 @@ def body(doc: Document) -> Iterator[Finding]:
 
 
 def fill_ins(doc: Document, publishing: bool) -> Iterator[Finding]:
-    """Values `praxis new` left to fill in: a warning while editing, an error when publishing."""
+    """Values `praxis new` left to fill in: a warning while editing, an error when publishing.
+    The team's review is not the contributor's to fill in: ``review`` reports it."""
     severity = Severity.ERROR if publishing else Severity.WARNING
     why = "wird so nicht veröffentlicht" if publishing else "vor der Veröffentlichung ausfüllen"
     for path in fill_in_markers(doc.data):
+        if path and path[0] in REVIEW:
+            continue
         yield Finding(
             Code.FILL_IN, f"Noch auszufüllen ({why})", "ersetzen Sie den Text nach ERGÄNZEN: durch die eigene Angabe", path or None, severity=severity
         )
@@ -257,6 +260,38 @@ def fill_ins(doc: Document, publishing: bool) -> Iterator[Finding]:
             line=line,
             column=1,
         )
+
+
+# -- the team's review --------------------------------------------------------------------------
+# What the project team writes after its review, in the order a hint names it. Without it a case
+# is a draft (Entwurf): checked and shown in previews, never published.
+REVIEW = {
+    "pruefung": 'pruefung: {durch: "…", datum: "JJJJ-MM-TT"}',
+    "zuletzt_geprueft": 'zuletzt_geprueft: "JJJJ-MM-TT"',
+}
+
+
+def review_open(data: Any) -> list[str]:
+    """The keys of the team's review a case lacks (absent, or still a fill-in marker from an
+    older skeleton); none for data that is no mapping (the schema reports that)."""
+    if not isinstance(data, dict):
+        return []
+    return [key for key in REVIEW if key not in data or fill_in_markers(data[key])]
+
+
+def review(doc: Document, publishing: bool) -> Iterator[Finding]:
+    """A draft: noted while a contribution awaits the team's review, an error when publishing."""
+    missing = review_open(doc.data)
+    if not missing:
+        return
+    what = " und ".join(REVIEW[key] for key in missing)
+    if publishing:
+        message = "Entwurf: noch nicht vom Projektteam geprüft – wird so nicht veröffentlicht"
+        hint = f"nach seiner Prüfung trägt das Projektteam {what} ein"
+        yield Finding(Code.CASE_DRAFT, message, hint, severity=Severity.ERROR, line=1, column=1)
+    else:
+        hint = f"nichts zu tun: nach seiner Prüfung trägt das Projektteam {what} ein"
+        yield Finding(Code.CASE_DRAFT, "Entwurf: noch nicht vom Projektteam geprüft", hint, severity=Severity.INFO, line=1, column=1)
 
 
 # -- all rules of a case ------------------------------------------------------------------------

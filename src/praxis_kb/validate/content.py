@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -58,12 +59,21 @@ def _entry_ids(data: Any) -> list[str]:
     return [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
 
-def check(project: Project, paths: Iterable[Path] | None = None, *, publishing: bool = False) -> tuple[Catalogue, Problems]:
+class Stage(StrEnum):
+    """How strict a run is, after what its result is for."""
+
+    EDITING = "editing"  # praxis validate, previews: places left to fill in warn, a draft is noted
+    COMPLETE = "complete"  # the build a pull request's tests make: nothing left to fill in; a draft is noted
+    PUBLISHING = "publishing"  # praxis validate --veroeffentlichen, make site, deploy: a draft is an error too
+
+
+def check(project: Project, paths: Iterable[Path] | None = None, *, stage: Stage = Stage.EDITING) -> tuple[Catalogue, Problems]:
     """Load and validate the project's content (or only *paths*, in the project's context).
 
-    *publishing* (the build) turns what is only unfinished while editing into errors.
+    The *stage* turns what is only unfinished while editing into errors: places left to fill in
+    (ERGÄNZEN) from COMPLETE on, a case the team has not reviewed yet (a draft) when PUBLISHING.
     """
-    run = _Run(project, publishing)
+    run = _Run(project, stage)
     _load_vocabularies(run)
     if run.problems.has(Code.VOCABULARY_MISSING, Severity.ERROR):
         # Without every vocabulary there is nothing to check cases and criteria against.
@@ -82,7 +92,7 @@ class _Run:
     """One run of check(): what it has loaded, and the problems of every file."""
 
     project: Project
-    publishing: bool
+    stage: Stage
     catalogue: Catalogue = field(init=False)
     problems: Problems = field(default_factory=Problems)
     validators: schemas.Validators = field(init=False)  # once the vocabularies are read
@@ -219,7 +229,8 @@ def _check_case(run: _Run, doc: Document, case_id: str) -> bool:
     valid = run.report(doc, schema_findings(run.validators.case, doc.data))
     if valid:
         valid = run.report(doc, cases.rules(doc, case_id, run.catalogue.criteria))
-    return run.report(doc, cases.unfinished(doc, run.publishing)) and valid
+    reviewed = run.report(doc, cases.review(doc, run.stage is Stage.PUBLISHING))
+    return run.report(doc, cases.unfinished(doc, run.stage is not Stage.EDITING)) and valid and reviewed
 
 
 def _load_translation(run: _Run, path: Path, case_id: str, lang: str, sources: dict[str, Document], patterns: translations.PatternTree) -> None:
