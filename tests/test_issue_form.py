@@ -252,6 +252,32 @@ def test_everyday_words_for_fixed_values_are_understood(project: Project, tmp_pa
     assert "typen: [bildungstraeger]" in text and "typ: austauschplattform" in text and "haeufigkeit: quartalsweise" in text
 
 
+def test_fourteen_days_and_words_in_every_language_are_understood(project: Project, tmp_path: Path) -> None:
+    """„14-tägig“ is its own frequency; a label or synonym in English, Arabic, Persian or Ukrainian names
+    an entry too (Arabic and Persian letters compare equal: „ي“ is „ی“)."""
+    changes = (
+        ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Volunteer initiative; Stellt den Raum"),
+        ("Austauschplattform; Sprachcafé;", "Austauschplattform; Мовне кафе;"),
+        ("Informationsaustausch; Monatlich", "Informationsaustausch; 14-tägig"),
+    )
+    assert submit(project, tmp_path, *changes) == 0
+    text = (tmp_path / "neu.de.md").read_text(encoding="utf-8")
+    assert "typen: [ehrenamtsinitiative]" in text and "haeufigkeit: vierzehntaeglich" in text
+    (tmp_path / "fa").mkdir()
+    assert submit(project, tmp_path / "fa", ("Informationsaustausch; Monatlich", "Informationsaustausch; هر دو هفته يک بار")) == 0
+    assert "haeufigkeit: vierzehntaeglich" in (tmp_path / "fa" / "neu.de.md").read_text(encoding="utf-8")
+
+
+def test_words_in_other_scripts_are_not_folded_to_nothing() -> None:
+    from praxis_kb.authoring.casefile import fold
+
+    assert fold("كل أسبوعين") == fold("كل اسبوعين") != ""
+    assert fold("هر دو هفته یک‌بار") == fold("هر دو هفته يک بار")
+    assert fold("Раз на два тижні") == "раз на два тижні"
+    assert fold("Sprachcafé") == fold("Sprachcafe") and fold("Vierteljährlich") == "vierteljaehrlich"
+    assert fold("k. A.") == "k a"
+
+
 def test_a_misspelt_value_gets_a_suggestion_from_the_labels(project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert submit(project, tmp_path, ("Heimatverein; Verein; Stellt den Raum", "Heimatverein; Vereinn; Stellt den Raum")) == 1
     assert "„Vereinn“ ist kein erlaubter Wert (meinten Sie „Verein“?)" in capsys.readouterr().err

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import re
 import textwrap
+import unicodedata
 from collections.abc import Mapping
 from io import StringIO
 from typing import Any
@@ -63,9 +64,17 @@ def _empty(value: Any) -> bool:
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+# Arabic letters as Persian writes them, so that „ي“ and „ی“, „ك“ and „ک“ compare equal.
+_PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+
+
 def fold(word: str) -> str:
-    """A word as compared with the vocabularies: lower case, umlauts written out, no punctuation."""
-    return re.sub(r"[^a-z0-9]+", " ", word.casefold().translate(_UMLAUTS)).strip()
+    """A word as compared with the vocabularies: lower case, umlauts written out, accents and
+    Arabic vowel marks left off, no punctuation. Letters of every script stay, so that Arabic,
+    Persian and Ukrainian words are compared too (not all folded to nothing)."""
+    text = unicodedata.normalize("NFKD", word.casefold().translate(_UMLAUTS))
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_PERSIAN)
+    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 # What people write when nobody knows (compared folded: „Weiß nicht.“ is "weiss nicht").

@@ -509,10 +509,11 @@ class Converter:
 
     # -- single values ---------------------------------------------------------------------------
     def words(self, vocabulary: str) -> dict[str, str]:
-        """Every word for an entry of a vocabulary (label, id, synonyme), folded, to its id."""
+        """Every word for an entry of a vocabulary (its label in every language, id, synonyme),
+        folded, to its id: "Weekly", «كل أسبوعين» and „14-tägig“ all name an entry."""
         table: dict[str, str] = {}
         for e in self.vocabularies.get(vocabulary, {}).get("eintraege", []):
-            words = [pick(e["label"], "de"), e["id"], *(w for ws in e.get("synonyme", {}).values() for w in ws)]
+            words = [*e["label"].values(), e["id"], *(w for ws in e.get("synonyme", {}).values() for w in ws)]
             table.update({fold(word): e["id"] for word in words})
         return table
 
