@@ -32,6 +32,7 @@ FALLBACK_STYLE = ("#3f3f3f", "circle")
 FREQUENCY_WIDTH = {
     "fortlaufend": 5.5,
     "woechentlich": 4.5,
+    "vierzehntaeglich": 4.0,
     "monatlich": 3.5,
     "quartalsweise": 2.5,
     "mehrmals-jaehrlich": 2.25,
