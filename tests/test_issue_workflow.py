@@ -177,7 +177,7 @@ def test_a_submission_with_a_mistake_gets_a_comment_saying_what_to_fix(tmp_path:
         "**Das Formular konnte noch nicht übernommen werden.** Bitte ändern Sie diese Angaben im Issue "
         "(„…“ → „Bearbeiten“); danach wird es automatisch noch einmal übernommen:\n"
         "\n"
-        "- Feld „Standorttyp“: „Großstadt“ ist kein erlaubter Wert\n"
+        "- Feld „Standorttyp“: „Großstadt“ ist kein erlaubter Wert – erlaubt: Mittelgroße Stadt, Kleinstadt, Ländliche Region / Dorf\n"
     ], run.output
     assert run.of("gh", "issue", "comment")[0]["args"][:3] == ["issue", "comment", str(NUMBER)]
     assert len(run.calls) == 1  # no branch, no push, no pull request
@@ -214,7 +214,7 @@ def test_warnings_reach_the_contributor_with_the_link(tmp_path: Path) -> None:
         "Bitte sehen Sie sich außerdem an (das verhindert die Übernahme nicht):\n"
         "\n"
         "- Feld „Kurzbeschreibung“: Der Text enthält eine E-Mail-Adresse (anna.beispiel@example.org) "
-        "(nur die Funktionsadresse der Organisation unter kontakt.email, mit einwilligung_kontakt: true)\n"
+        "(Bitte löschen Sie die Adresse aus dem Text; die Kontaktdaten der Organisation erfragt das Projektteam selbst)\n"
         "\n"
         f"Pull Request: {PR_URL}\n"
     ], run.output
