@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -512,3 +513,17 @@ def test_the_comment_names_what_is_missing_in_the_forms_words(project: Project, 
     assert main([*args, "--ueberschreiben"]) == 1
     comment = answer.read_text(encoding="utf-8")
     assert "- Feld „Kriterien“, Zeile 2: Stufe „vielleicht“ ist keine ganze Zahl von 1 bis 4 – oder „unbekannt“, wenn es niemand weiß" in comment
+
+
+def test_a_broken_repository_still_answers_the_contributor(tmp_path: Path) -> None:
+    """An error in the repository (not in the submission) stops the conversion; the comment says
+    so in words, and that the contributor need not change anything."""
+    repo = Path(__file__).resolve().parent.parent
+    root = tmp_path / "repo"
+    shutil.copytree(repo, root, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".site-*", "__pycache__"))
+    (root / "praxis" / "kaputt.de.md").write_text("---\nid: kaputt\n---\n", encoding="utf-8")
+    answer = tmp_path / "antwort.md"
+    issue = repo / "tests" / "fixtures" / "issues" / "sprachcafe.md"
+    assert main(["--root", str(root), "from-issue", str(issue), "--kommentar", str(answer)]) == 1
+    text = answer.read_text(encoding="utf-8")
+    assert text.startswith("**Das Formular konnte noch nicht übernommen werden**") and "nicht an Ihren Angaben" in text

@@ -131,12 +131,23 @@ def cmd_issue_form(args: argparse.Namespace) -> int:
     return _write_generated(project, target, rendered, args.check, "praxis issue-form")
 
 
+# When the repository itself has an error (not the submission), the form cannot be taken over yet.
+REPOSITORY_BROKEN_COMMENT = (
+    "**Das Formular konnte noch nicht übernommen werden** – das liegt nicht an Ihren Angaben: In der "
+    "Wissensbasis selbst ist gerade ein Fehler, den das Projektteam zuerst beheben muss. Sie brauchen "
+    "nichts zu tun; sobald der Fehler behoben ist, wird Ihr Formular übernommen (das Projektteam stößt "
+    "das an, oder Sie bearbeiten das Issue danach noch einmal).\n"
+)
+
+
 def cmd_from_issue(args: argparse.Namespace) -> int:
     from praxis_kb.authoring import submission
 
     project = _project(args)
     inputs = _form_inputs(project)
     if inputs is None:
+        if args.kommentar:  # the contributor is not left without an answer
+            Path(args.kommentar).write_text(REPOSITORY_BROKEN_COMMENT, encoding="utf-8")
         return 1
     catalogue, site_types, case_shape = inputs
     try:
