@@ -17,7 +17,8 @@ CASE = "runder-tisch-kleinstadt"
 # For each entry of the map's legends: where its icon is and where the first line of its label is.
 LEGEND_BOXES = """() => Array.from(document.querySelectorAll('.pk-actor-key li, .pk-group-key li')).map(li => {
   const icon = li.querySelector('svg.pk-icon').getBoundingClientRect();
-  const text = Array.from(li.childNodes).find(n => n.nodeType === 3 && n.data.trim());
+  // the label's first text, also inside an element (a name still in German is a span of its own)
+  const text = document.createTreeWalker(li, NodeFilter.SHOW_TEXT, {acceptNode: n => n.data.trim() && !n.parentElement.closest('svg') ? 1 : 3}).nextNode();
   const range = document.createRange();
   range.selectNodeContents(text);
   const line = range.getClientRects()[0];
