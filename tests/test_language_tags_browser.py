@@ -1,4 +1,4 @@
-"""German text on Arabic, Persian and Ukrainian case pages is marked as German (#16, point 3).
+"""German text on Arabic, Persian and Ukrainian pages is marked as German (#16, point 3).
 
 A case's texts that no translation gives are shown in their German original. Tagged with the
 page's language, a screen reader reads them with an Arabic or Ukrainian voice, and a right-to-left
@@ -113,3 +113,50 @@ def test_persian_pages_write_numbers_in_persian_digits_in_pictures_tables_and_li
     assert marker == "persian"
     page.goto(f"{base_url}/ar/praxis/runder-tisch-kleinstadt/")  # Arabic pages keep the digits they use
     assert page.locator("article svg text", has_text="3").count() >= 2
+
+
+# Every text the reader sees in Latin script, and where it sits. A picture's <title> and <desc>
+# are left out: a screen reader reads an accessible name as one string and cannot change voice
+# inside it (render/latin.py).
+LATIN_OUTSIDE_ITS_LANGUAGE = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const el = node.parentElement;
+    if (!el || el.closest('script, style, noscript, template, svg title, svg desc')) continue;
+    if (!/[A-Za-z\u00c0-\u024f]/.test(node.textContent)) continue;
+    const tagged = el.closest('[lang]');
+    const lang = tagged ? tagged.getAttribute('lang').split('-')[0] : '';
+    const dir = getComputedStyle(el).direction;
+    if (!['de', 'en'].includes(lang) || dir !== 'ltr') found.push(`${lang}/${dir}: ${node.textContent.trim().slice(0, 70)}`);
+  }
+  return found;
+}"""
+
+# Pages whose script shows more than the server wrote: the matcher with answers, a filtered Finder.
+ANSWERED = ["passt-das/?standorttyp=kleinstadt&akteur=fsa&ressource=raum", "praxis/?standorttyp=kleinstadt"]
+
+
+def _pages(built_site: Path, lang: str) -> list[str]:
+    found = sorted(p.parent.relative_to(built_site / lang).as_posix() for p in (built_site / lang).rglob("index.html"))
+    return [f"{lang}/" if p == "." else f"{lang}/{p}/" for p in found] + [f"{lang}/{a}" for a in ANSWERED]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_every_page_latin_script_is_marked_german_or_english_and_runs_left_to_right(page: Any, base_url: str, built_site: Path, lang: str) -> None:
+    pages = _pages(built_site, lang)
+    assert len(pages) > 40
+    for address in pages:
+        page.goto(f"{base_url}/{address}")
+        assert page.evaluate(LATIN_OUTSIDE_ITS_LANGUAGE) == [], address
+        assert page.evaluate(FOREIGN_UNDER_GERMAN) == [], address
+
+
+def test_a_framework_quoted_in_english_is_marked_english_on_every_page(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/ar/kriterien/klare-zustaendigkeiten/")
+    cell = page.locator("td span", has_text="Intersectoral collaboration").first
+    assert cell.get_attribute("lang") == "en"
+    page.goto(f"{base_url}/kriterien/klare-zustaendigkeiten/")  # on the German page too
+    assert page.locator("td span[lang=en]", has_text="Intersectoral collaboration").count() == 1
+    assert page.locator("td span[lang]", has_text="Integriertes Handeln").count() == 0  # German on a German page

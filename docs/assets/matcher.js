@@ -34,14 +34,21 @@
       return entry.missing.length === 0 ? form.getAttribute("data-all-met") : fill(form.getAttribute("data-met-template"), values);
     }
 
-    /* The outcome in words: how many cases suit the site type, and the one ranked first. */
+    /* The outcome in words: how many cases suit the site type, and the one ranked first. The
+       best case's title is copied with its markup: a name kept in German keeps its lang. */
     function outcome(site, ranked) {
       var suitable = ranked.filter(function (entry) { return entry.verdict === "geeignet" || entry.verdict === "bedingt-geeignet"; });
       var label = form.querySelector('input[name="standorttyp"]:checked').getAttribute("data-label");
       var text = fill(form.getAttribute("data-summary"), { site: label, n: suitable.length, total: ranked.length });
-      if (!suitable.length) return text;
+      if (!suitable.length) return [text];
       var best = suitable[0];
-      return text + " " + fill(form.getAttribute("data-best"), { best: best.item.querySelector("h2").textContent, score: score(best) });
+      var template = form.getAttribute("data-best");
+      var at = template.indexOf("{best}");
+      var values = { score: score(best) };
+      var title = document.createElement("span");
+      var heading = best.item.querySelector("h2 a") || best.item.querySelector("h2");
+      Array.prototype.forEach.call(heading.childNodes, function (node) { title.appendChild(node.cloneNode(true)); });
+      return [text + " " + fill(template.slice(0, at), values), title, fill(template.slice(at + "{best}".length), values)];
     }
 
     /* How many are ticked in each group, beside its heading (seen when it is folded). */
@@ -91,7 +98,7 @@
           badge.hidden = Boolean(site) && badge.getAttribute("data-verdict-for") !== site;
         });
       });
-      status.textContent = site ? outcome(site, ranked) : form.getAttribute("data-choose-site");
+      status.replaceChildren.apply(status, site ? outcome(site, ranked) : [form.getAttribute("data-choose-site")]);
       counts();
       if (changed) signal(bar);
       persist(form);

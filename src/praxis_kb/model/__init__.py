@@ -131,6 +131,8 @@ class Entry:
     level: str = ""
     features: Features = field(default_factory=Features)  # site types only
     directed: bool = False  # relation kinds: one actor acts on the other (von → zu)
+    language: str = ""  # frameworks: the language their criteria are named in (sprache)
+    proper_names: tuple[str, ...] = ()  # frameworks: names translations keep in that language (eigennamen)
 
 
 @dataclass(frozen=True)
@@ -719,6 +721,8 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
             raw.get("ebene", ""),
             features,
             directed=bool(raw.get("gerichtet", False)),
+            language=raw.get("sprache", ""),
+            proper_names=tuple(raw.get("eigennamen", ())),
         )
     return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
 

@@ -85,6 +85,18 @@ class Context:
     def label(self, vocabulary: str, entry: str) -> str:
         return self.model.vocab(vocabulary).label(entry, self.lang)
 
+    def quoted(self, text: str, language: str) -> Markup:
+        """*text* written in *language* (a framework's criterion, an English description), marked
+        so when the page is in another language."""
+        if not language or language == self.lang:
+            return escape(text)
+        return Markup('<span lang="{}" dir="ltr">{}</span>').format(language, text)
+
+    def entry_language(self, vocabulary: str, entry: str) -> str:
+        """The language an entry's texts are quoted in (a framework's ``sprache``), "" if none."""
+        found = self.model.vocab(vocabulary).entries.get(entry)
+        return found.language if found else ""
+
     def text(self, value: Text) -> str:
         return pick(value, self.lang)
 
@@ -98,6 +110,8 @@ class Context:
             "base": base,
             "label": self.label,
             "text": self.text,
+            "quoted": self.quoted,
+            "entry_language": self.entry_language,
             "number": self.number,
             "listing": lambda items: format_list([str(item) for item in items], self.lang),  # "a, b und c", "a، b و c"
             "labels": lambda vocabulary, ids: [self.label(vocabulary, i) for i in ids],

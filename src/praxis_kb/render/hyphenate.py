@@ -16,14 +16,15 @@ import re
 
 import pyphen
 
+from praxis_kb.render import regions
+
 SHY = "\u00ad"
 MIN_LETTERS = 10  # shorter words fit a line of a 320 px screen, even in a heading
 _PATTERNS = pyphen.Pyphen(lang="de_DE", left=2, right=3)
 _VOWELS = frozenset("aeiouäöüy")
 
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-# Elements whose text is never hyphenated (pictures, code), and elements that name their language.
-_UNTOUCHED_OR_LANG = re.compile(r'<(svg|math|script|style|code|pre|kbd|samp|textarea)\b[^>]*>|<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\slang="([^"]*)"[^>]*>', re.I)
+# Elements whose text is never hyphenated: pictures, code.
+_UNTOUCHED = frozenset({"svg", "math", "script", "style", "code", "pre", "kbd", "samp", "textarea"})
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_LETTERS},}}")
 _STUCK_AFTER = re.compile(r"[^\s<>]*")  # what is stuck to a word: punctuation, the rest of an address
 _ADDRESS = re.compile(r"@|://|www\.|/|\.[^\W\d_]")  # e-mail and web addresses, paths, file names
@@ -82,61 +83,17 @@ def _german(lang: str) -> bool:
     return lang.split("-")[0].lower() == "de"
 
 
-@functools.lru_cache(maxsize=64)
-def _tags_named(name: str) -> re.Pattern[str]:
-    return re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.I)
-
-
-def _end_of(markup: str, name: str, start: int) -> int:
-    """Where the element whose start tag ends at *start* ends (after its end tag)."""
-    depth = 1
-    for tag in _tags_named(name).finditer(markup, start):
-        if tag.group(1):
-            depth -= 1
-            if depth == 0:
-                return tag.end()
-        elif not tag.group().endswith("/>"):
-            depth += 1
-    return len(markup)
-
-
-Region = tuple[int, int, bool | None]  # start, end, German or not (None: never hyphenated)
-
-
-def _regions(markup: str) -> list[Region]:
-    """The stretches of *markup* that an element's lang attribute, or its kind, decides for."""
-    regions: list[Region] = []
-    for found in _UNTOUCHED_OR_LANG.finditer(markup):
-        name = (found.group(1) or found.group(2)).lower()
-        if name in _VOID or found.group().endswith("/>"):
-            continue
-        regions.append((found.start(), _end_of(markup, name, found.end()), None if found.group(1) else _german(found.group(3))))
-    return regions
-
-
-def _german_at(position: int, regions: list[Region], page: bool) -> bool:
-    """Whether the text at *position* is German: the innermost lang decides, untouched wins."""
-    german, innermost = page, -1
-    for start, end, kind in regions:
-        if start <= position < end:
-            if kind is None:
-                return False
-            if start > innermost:
-                german, innermost = kind, start
-    return german
-
-
 def html(markup: str, lang: str) -> str:
     """Hyphenate the German text of a page body (HTML, with Markdown headings) written in *lang*.
     Text inside a tag (an attribute) or in an element left untouched stays as it is."""
-    page = _german(lang)
-    if not page and ' lang="de' not in markup:
+    if not _german(lang) and ' lang="de' not in markup:
         return markup
-    regions = _regions(markup)
+    scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
 
     def one(found: re.Match[str]) -> str:
         start = found.start()
-        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start) or not _german_at(start, regions, page):
+        language = scanner.at(start)
+        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start) or language is None or not _german(language):
             return found.group()
         return _hyphenated(found)
 

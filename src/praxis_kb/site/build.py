@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR, Project
-from praxis_kb.render import Strings, insert_fragments, opendata, untranslated_page
+from praxis_kb.render import Strings, insert_fragments, latin, opendata, untranslated_page
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
 
@@ -55,6 +55,7 @@ class SiteBuild:
     result: Result | None = None
     indexer: search.Indexer | None = None
     not_found_page: str | None = None
+    quoted: latin.Quoted | None = None  # names the data quotes in English (render/latin.py)
 
     def configure(
         self, language: Language, *, docs_dir: Path, site_dir: Path, site_url: str, dev_host: str, dev_port: int, languages: tuple[str, ...] | None = None
@@ -78,6 +79,7 @@ class SiteBuild:
         for case_id in result.broken:
             sys.stderr.write(f"Vorschau: Das Praxisbeispiel {case_id} hat Fehler (siehe oben); statt seiner zeigt die Seite praxis/{case_id}/ diese Fehler.\n")
         self.result = result
+        self.quoted = latin.quoted(result.model) if result.model else None
 
     def page_content(self, html: str, *, src_uri: str, source_language: str | None, language: Language) -> str:
         """The HTML of one page after MkDocs converted its Markdown."""
@@ -103,13 +105,13 @@ class SiteBuild:
             self.not_found_page = html  # static-i18n lets the last language overwrite /404.html
         return html
 
-    @staticmethod
-    def _finish(html: str, language: Language) -> str:
+    def _finish(self, html: str, language: Language) -> str:
         html = htmlpost.hyphenate_content(html, language.code)
         html = htmlpost.fix_theme_markup(htmlpost.mark_search_body(htmlpost.set_language(html, language.code)))
         html = htmlpost.keyboard_menu_button(html, Strings(language.code).menu_button)
         if language.code != SOURCE_LANGUAGE:  # the site's name is German everywhere
             html = htmlpost.mark_site_name(html, SOURCE_LANGUAGE)
+        html = htmlpost.mark_latin_script(html, language.code, self.quoted)
         html = htmlpost.unsearchable_headerlinks(html)
         return htmlpost.add_content_security_policy(html)
 

@@ -13,7 +13,7 @@ import re
 
 from markupsafe import escape
 
-from praxis_kb.render import hyphenate
+from praxis_kb.render import hyphenate, latin
 from praxis_kb.render.strings import direction
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -160,3 +160,10 @@ _HEADERLINK = 'class="headerlink"'
 def unsearchable_headerlinks(html: str) -> str:
     """The "¶" after every heading stays out of the search index (and out of result titles)."""
     return html.replace(_HEADERLINK, _HEADERLINK + " data-pagefind-ignore")
+
+
+def mark_latin_script(html: str, lang: str, quoted: latin.Quoted | None = None) -> str:
+    """On a page written in another script, Latin-script words not marked yet are marked as German
+    (render/latin.py): the German names a translation keeps, file names, the site's name; the names
+    the data says are quoted in English as English."""
+    return latin.mark(html, lang, quoted)
