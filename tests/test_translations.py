@@ -178,3 +178,27 @@ def test_ladder_check_finds_the_steps() -> None:
     criterion = _load(ROOT / "kriterien/partizipation-gefluechteter.yml")
     for label in _ladder():
         assert re.search(rf"\b{re.escape(label[SOURCE])}\b", criterion["beschreibung"][SOURCE], re.IGNORECASE), label[SOURCE]
+
+
+PLAIN_LANGUAGES = ("ar", "fa", "uk")  # the languages of most refugees in Saxony
+
+
+@pytest.mark.parametrize("lang", PLAIN_LANGUAGES)
+def test_every_case_has_its_plain_summary(lang: str) -> None:
+    """Every case's plain-language summary exists in ar, fa and uk, in that language, and the file
+    says whether a person reviewed it (machine-made until then)."""
+    problems = []
+    for source in sorted((ROOT / "praxis").glob("*.de.md")):
+        case = source.name.removesuffix(".de.md")
+        path = source.with_name(f"{case}.{lang}.md")
+        if not path.exists():
+            problems.append(f"{path.name}: missing")
+            continue
+        front = yaml.safe_load(_split(path.read_text(encoding="utf-8"))[0])
+        german = yaml.safe_load(_split(source.read_text(encoding="utf-8"))[0])["einfache_sprache"]
+        plain = str(front.get("einfache_sprache", "")).strip()
+        if not plain or plain == str(german).strip():
+            problems.append(f"{path.name}: einfache_sprache not translated")
+        if front.get("uebersetzung") not in ("maschinell", "geprueft"):
+            problems.append(f"{path.name}: uebersetzung must say maschinell or geprueft")
+    assert not problems, "\n".join(problems)
