@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
-from praxis_kb.validate import schemas, shape
+from praxis_kb.validate import references, schemas, shape
 from praxis_kb.validate.cases import review_open
 from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Shape
@@ -832,10 +832,34 @@ def translations_tree(catalogue: Catalogue) -> dict[Any, Any]:
     return pattern_tree(schemas.translatable_paths(validators))
 
 
+def _with_names(value: Any, labels: references.Labels, steps: dict[str, str], key: Any = None) -> Any:
+    """*value* with every reference in its texts ({stufe:7}, {akteurstypen:fsa}) replaced by the
+    label in the text's language (see validate/references.py); labels and names stay as they are."""
+    if key in references.LABELS:
+        return value
+    if isinstance(value, dict):
+        if isinstance(value.get(SOURCE_LANGUAGE), str):
+            return {lang: references.resolve(text, lang, labels, steps) if isinstance(text, str) else text for lang, text in value.items()}
+        return {k: _with_names(v, labels, steps, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_names(item, labels, steps) for item in value]
+    return value
+
+
+def _names(catalogue: Catalogue) -> tuple[references.Labels, dict[str, str]]:
+    """Every vocabulary entry's label, and the ladder's step numbers, for references."""
+    labels = {(name, e["id"]): e["label"] for name, doc in catalogue.vocabularies.items() for e in doc.data["eintraege"]}
+    ladder = catalogue.vocabularies.get(references.LADDER)
+    return labels, references.ladder_steps(ladder.data) if ladder else {}
+
+
 def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
     """The model for every language from a catalogue without errors."""
-    vocabularies = {name: _vocabulary(doc.data) for name, doc in sorted(catalogue.vocabularies.items())}
-    criteria = dict(sorted(((cid, _criterion(doc.data)) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order))
+    labels, steps = _names(catalogue)
+    vocabularies = {name: _vocabulary(_with_names(doc.data, labels, steps)) for name, doc in sorted(catalogue.vocabularies.items())}
+    criteria = dict(
+        sorted(((cid, _criterion(_with_names(doc.data, labels, steps))) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order)
+    )
     cases: dict[str, dict[str, Case]] = {}
     records: dict[str, CaseRecord] = {}
     translatable = [translations_tree(catalogue)]
