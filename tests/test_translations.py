@@ -205,3 +205,20 @@ def test_every_case_has_its_plain_summary(lang: str) -> None:
         if front.get("uebersetzung") not in ("maschinell", "geprueft"):
             problems.append(f"{path.name}: uebersetzung must say maschinell or geprueft")
     assert not problems, "\n".join(problems)
+
+
+# Month names of the Gregorian calendar as Iran (from French) and Afghanistan (from English) write
+# them; neither may appear in a Persian date, which is numeric (render/strings.py: NUMERIC_DATES).
+PERSIAN_MONTHS = re.compile("ژانویه|فوریه|مارس|آوریل|مهٔ|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر|جنوری|فبروری|اپریل|جولای|اگست|سپتمبر|اکتوبر|نومبر|دسمبر")
+
+
+@pytest.mark.parametrize("value", ["2016-07", "2018-05-03", "2019-12"])
+def test_persian_dates_are_the_same_for_iranian_and_afghan_readers(value: str) -> None:
+    from praxis_kb.model import DatePoint
+    from praxis_kb.render.strings import format_point
+
+    shown = format_point(DatePoint(value), "fa")
+    assert not PERSIAN_MONTHS.search(shown), shown
+    assert re.fullmatch("[۰-۹]{4}/[۰-۹]{2}(/[۰-۹]{2})?", shown), shown
+    assert shown == "/".join(part.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) for part in value.split("-"))
+    assert format_point(DatePoint(value), "de") != value  # other languages keep their month names

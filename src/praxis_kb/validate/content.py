@@ -20,7 +20,7 @@ from praxis_kb.load.project import SOURCE_LANGUAGE, Project
 from praxis_kb.load.sources import Document, read_markdown, read_yaml
 from praxis_kb.load.strictyaml import json_path
 from praxis_kb.problems import Code, ContentError, Problems, Severity
-from praxis_kb.validate import acknowledged, cases, criteria, references, schemas, translations, vocabularies
+from praxis_kb.validate import acknowledged, cases, criteria, references, review, schemas, translations, vocabularies
 from praxis_kb.validate.findings import Finding
 from praxis_kb.validate.messages import schema_findings
 from praxis_kb.validate.privacy import approved_contacts, personal_data, places, publicly_named
@@ -148,6 +148,7 @@ def _load_vocabularies(run: _Run) -> None:
     for doc in docs:
         if run.report(doc, schema_findings(run.validators.vocabulary, doc.data)):
             run.report(doc, vocabularies.rules(doc.data, doc.path.stem, run.project.languages))
+            run.report(doc, review.known_entries(doc.data, review.vocabulary_keys(doc.data), "Vokabular"))
     participation = run.catalogue.vocabularies.get(vocabularies.PARTICIPATION)
     if participation:
         run.report(participation, vocabularies.participation_levels(participation.data))
@@ -175,6 +176,7 @@ def _load_criteria(run: _Run, files: Iterable[Path] | None = None) -> None:
         if doc and run.report(doc, schema_findings(run.validators.criterion, doc.data)):
             run.report(doc, criteria.rules(doc.data, path.stem, run.project.languages))
             run.report(doc, references.rules(doc.data, run.catalogue.vocabulary_ids(), _ladder_steps(run)))
+            run.report(doc, review.known_entries(doc.data, review.criterion_keys(doc.data), "Kriterium"))
             accepted.append(doc)
     for doc, found in criteria.unique_order(accepted):
         run.report(doc, [found])
