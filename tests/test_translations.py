@@ -222,3 +222,20 @@ def test_persian_dates_are_the_same_for_iranian_and_afghan_readers(value: str) -
     assert re.fullmatch("[۰-۹]{4}/[۰-۹]{2}(/[۰-۹]{2})?", shown), shown
     assert shown == "/".join(part.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) for part in value.split("-"))
     assert format_point(DatePoint(value), "de") != value  # other languages keep their month names
+
+
+INSTITUTIONS = ("Jobcenter", "Ausländerbehörde", "Sozialamt")  # readers meet these names on letters and doors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_german_institutions_keep_their_name(lang: str) -> None:
+    """A site text, vocabulary or criterion text naming a German institution keeps its German name
+    in every translation (with the explanation the glossary gives; glossar.yml)."""
+    lost = [
+        f"{where}.{lang}: „{name}“ lost: {pair[lang][:80]}"
+        for path in _yaml_files()
+        for where, pair in _pairs(_load(path), path.relative_to(ROOT).as_posix())
+        for name in INSTITUTIONS
+        if name in pair[SOURCE] and isinstance(pair.get(lang), str) and name not in pair[lang]
+    ]
+    assert not lost, "\n".join(lost)
