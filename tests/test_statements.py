@@ -156,11 +156,11 @@ def test_a_prerequisite_nobody_knows_is_a_line_to_clarify() -> None:
         (DatePoint("2018", until="2019"), "fa", "۲۰۱۸ تا ۲۰۱۹"),
         (DatePoint("2018", Precision.APPROXIMATE, until="2019"), "de", "ca. 2018–2019"),
         (DatePoint("2018-03", until="2018-05"), "de", "März 2018 – Mai 2018"),
-        (DatePoint("2018-03", until="2018-05"), "fa", "مارس ۲۰۱۸ تا مهٔ ۲۰۱۸"),
+        (DatePoint("2018-03", until="2018-05"), "fa", "۲۰۱۸/۰۳ تا ۲۰۱۸/۰۵"),  # months as numbers (render/strings.py: NUMERIC_DATES)
         (DatePoint("", note="im Artikel ohne Datum"), "de", "ohne Datum"),
         (DatePoint("", note="im Artikel ohne Datum"), "ar", "دون تاريخ"),
         (DatePoint("2017-03-15"), "de", "15. März 2017"),
-        (DatePoint("2017-03"), "fa", "مارس ۲۰۱۷"),
+        (DatePoint("2017-03"), "fa", "۲۰۱۷/۰۳"),
         (DatePoint("2018", Precision.DISPUTED), "de", "2018 (strittig)"),
     ],
 )

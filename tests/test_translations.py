@@ -2,7 +2,8 @@
 
 The glossary (glossar.yml) lists per language the variants a review found wrong; none of them may
 come back. Every text in ar, fa and uk is written in its own script with its own punctuation. The
-nine steps of the participation ladder carry in every text the names of their vocabulary labels.
+nine steps of the participation ladder carry in every text the names of their vocabulary labels:
+criteria write a reference ({stufe:7}, see tests/test_references.py), the site's own texts the label.
 """
 
 from __future__ import annotations
@@ -174,7 +175,67 @@ def test_ladder_step_names_match_the_vocabulary(lang: str) -> None:
 
 
 def test_ladder_check_finds_the_steps() -> None:
-    """The rule above has something to check: the criterion on participation names all nine steps."""
+    """The criterion on participation names all nine steps, by reference in every language (the
+    model puts in the vocabulary's labels; tests/test_references.py checks the pages)."""
     criterion = _load(ROOT / "kriterien/partizipation-gefluechteter.yml")
-    for label in _ladder():
-        assert re.search(rf"\b{re.escape(label[SOURCE])}\b", criterion["beschreibung"][SOURCE], re.IGNORECASE), label[SOURCE]
+    for lang in (SOURCE, *LANGUAGES):
+        for step in range(1, 10):
+            assert f"{{stufe:{step}}}" in criterion["beschreibung"][lang], (lang, step)
+
+
+PLAIN_LANGUAGES = ("ar", "fa", "uk")  # the languages of most refugees in Saxony
+
+
+@pytest.mark.parametrize("lang", PLAIN_LANGUAGES)
+def test_every_case_has_its_plain_summary(lang: str) -> None:
+    """Every case's plain-language summary exists in ar, fa and uk, in that language, and the file
+    says whether a person reviewed it (machine-made until then)."""
+    problems = []
+    for source in sorted((ROOT / "praxis").glob("*.de.md")):
+        case = source.name.removesuffix(".de.md")
+        path = source.with_name(f"{case}.{lang}.md")
+        if not path.exists():
+            problems.append(f"{path.name}: missing")
+            continue
+        front = yaml.safe_load(_split(path.read_text(encoding="utf-8"))[0])
+        german = yaml.safe_load(_split(source.read_text(encoding="utf-8"))[0])["einfache_sprache"]
+        plain = str(front.get("einfache_sprache", "")).strip()
+        if not plain or plain == str(german).strip():
+            problems.append(f"{path.name}: einfache_sprache not translated")
+        if front.get("uebersetzung") not in ("maschinell", "geprueft"):
+            problems.append(f"{path.name}: uebersetzung must say maschinell or geprueft")
+    assert not problems, "\n".join(problems)
+
+
+# Month names of the Gregorian calendar as Iran (from French) and Afghanistan (from English) write
+# them; neither may appear in a Persian date, which is numeric (render/strings.py: NUMERIC_DATES).
+PERSIAN_MONTHS = re.compile("ژانویه|فوریه|مارس|آوریل|مهٔ|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر|جنوری|فبروری|اپریل|جولای|اگست|سپتمبر|اکتوبر|نومبر|دسمبر")
+
+
+@pytest.mark.parametrize("value", ["2016-07", "2018-05-03", "2019-12"])
+def test_persian_dates_are_the_same_for_iranian_and_afghan_readers(value: str) -> None:
+    from praxis_kb.model import DatePoint
+    from praxis_kb.render.strings import format_point
+
+    shown = format_point(DatePoint(value), "fa")
+    assert not PERSIAN_MONTHS.search(shown), shown
+    assert re.fullmatch("[۰-۹]{4}/[۰-۹]{2}(/[۰-۹]{2})?", shown), shown
+    assert shown == "/".join(part.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) for part in value.split("-"))
+    assert format_point(DatePoint(value), "de") != value  # other languages keep their month names
+
+
+INSTITUTIONS = ("Jobcenter", "Ausländerbehörde", "Sozialamt")  # readers meet these names on letters and doors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_german_institutions_keep_their_name(lang: str) -> None:
+    """A site text, vocabulary or criterion text naming a German institution keeps its German name
+    in every translation (with the explanation the glossary gives; glossar.yml)."""
+    lost = [
+        f"{where}.{lang}: „{name}“ lost: {pair[lang][:80]}"
+        for path in _yaml_files()
+        for where, pair in _pairs(_load(path), path.relative_to(ROOT).as_posix())
+        for name in INSTITUTIONS
+        if name in pair[SOURCE] and isinstance(pair.get(lang), str) and name not in pair[lang]
+    ]
+    assert not lost, "\n".join(lost)

@@ -107,6 +107,12 @@ class Code(StrEnum):
     VALUES_SCHEMA_STALE = "values-schema-stale", "schemas/vokabular-werte.schema.json is not generated from the current vocabularies"
     # -- criteria (validate/criteria.py) -------------------------------------------------------
     CRITERION_ORDER_DUPLICATE = "criterion-order-duplicate", "two criteria have the same position (reihenfolge)"
+    # -- names taken from a vocabulary ({stufe:7}, {akteurstypen:fsa}; validate/references.py) -
+    REFERENCE_UNKNOWN = "reference-unknown", "a reference in a text names a vocabulary, entry or ladder step that does not exist"
+    REFERENCE_MALFORMED = "reference-malformed", "a text holds braces that are no readable reference"
+    REFERENCE_IN_LABEL = "reference-in-label", "a label or name holds a reference (names are where references come from)"
+    REVIEW_UNKNOWN_ENTRY = "review-unknown-entry", "uebersetzung_je_eintrag names an entry the file does not have (validate/review.py)"
+    REFERENCE_TRANSLATION_DIFFERS = "reference-translation-differs", "a translation writes other references than the German text"
     # -- cases (validate/cases.py) -------------------------------------------------------------
     CASE_DUPLICATE_ID = "case-duplicate-id", "two case files have the same id"
     CASE_UNKNOWN_ACTOR = "case-unknown-actor", "a relation, instrument, offer or operator (traeger) names an actor the case does not list"

@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup
 
 from praxis_kb.load.project import SOURCE_LANGUAGE
-from praxis_kb.validate import schemas, shape
+from praxis_kb.validate import references, review, schemas, shape
 from praxis_kb.validate.cases import review_open
 from praxis_kb.validate.content import Catalogue
 from praxis_kb.validate.shape import Shape
@@ -135,20 +135,47 @@ class Entry:
     proper_names: tuple[str, ...] = ()  # frameworks: names translations keep in that language (eigennamen)
 
 
+class Reviewed:
+    """Review status per entry (validate/review.py): the file's status per language, unless a
+    reviewer marked the entry on its own (``uebersetzung_je_eintrag``)."""
+
+    review: dict[str, TranslationStatus]  # the file's status: language → status (no entry for German)
+    entry_review: dict[str, dict[str, TranslationStatus]]  # entry key → language → status
+
+    def units(self) -> list[tuple[str, list[Text]]]:
+        """The entries a reviewer can mark, in file order, each with its texts."""
+        raise NotImplementedError
+
+    def status(self, key: str, lang: str) -> TranslationStatus:
+        """How far the entry *key*'s texts in *lang* can be trusted."""
+        return self.entry_review.get(key, {}).get(lang) or self.review.get(lang) or TranslationStatus.MACHINE
+
+    def reviewed_in(self, lang: str) -> bool:
+        """Whether a person reviewed every entry in *lang* (as a whole file or one by one)."""
+        return all(self.status(key, lang) is TranslationStatus.REVIEWED for key, _ in self.units())
+
+    def page_review(self) -> dict[str, TranslationStatus]:
+        """The status of the whole, per language: reviewed only when every entry is."""
+        langs = set(self.review) | {lang for marks in self.entry_review.values() for lang in marks}
+        return {lang: TranslationStatus.REVIEWED if self.reviewed_in(lang) else self.review.get(lang, TranslationStatus.MACHINE) for lang in langs}
+
+
 @dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Reviewed):
     id: str
     name: Text
     description: Text
     review: dict[str, TranslationStatus]  # language → status (no entry for German)
     entries: dict[str, Entry]
+    entry_review: dict[str, dict[str, TranslationStatus]] = field(default_factory=dict)
 
     def label(self, entry_id: str, lang: str) -> str:
         entry = self.entries.get(entry_id)
         return pick(entry.label, lang) if entry else entry_id
 
-    def reviewed_in(self, lang: str) -> bool:
-        return self.review.get(lang) is TranslationStatus.REVIEWED
+    def units(self) -> list[tuple[str, list[Text]]]:
+        own = [("name", [self.name]), ("beschreibung", [self.description])]
+        return own + [(key, list(_texts(entry))) for key, entry in self.entries.items()]
 
     def texts(self) -> Iterator[Text]:
         """Every multilingual text (name, description, entries), for translation coverage."""
@@ -169,7 +196,7 @@ class Mapping_:
 
 
 @dataclass(frozen=True)
-class Criterion:
+class Criterion(Reviewed):
     id: str
     order: int
     group: str
@@ -181,9 +208,12 @@ class Criterion:
     stages: list[Stage]
     crosswalk: list[Mapping_]
     review: dict[str, TranslationStatus]  # language → status (no entry for German)
+    entry_review: dict[str, dict[str, TranslationStatus]] = field(default_factory=dict)
 
-    def reviewed_in(self, lang: str) -> bool:
-        return self.review.get(lang) is TranslationStatus.REVIEWED
+    def units(self) -> list[tuple[str, list[Text]]]:
+        own = [("name", [self.name]), ("kurz", [self.short]), ("beschreibung", [self.description]), ("herleitung", [self.derivation])]
+        questions = [(f"leitfrage-{n}", [q]) for n, q in enumerate(self.questions, 1)]
+        return own + questions + [(f"stufe-{n}", [s.label, s.description]) for n, s in enumerate(self.stages, 1)]
 
     def texts(self) -> Iterator[Text]:
         """Every multilingual text, for translation coverage."""
@@ -724,11 +754,15 @@ def _vocabulary(data: dict[str, Any]) -> Vocabulary:
             language=raw.get("sprache", ""),
             proper_names=tuple(raw.get("eigennamen", ())),
         )
-    return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries)
+    return Vocabulary(data["id"], data["name"], data["beschreibung"], _review(data[TRANSLATION_META]), entries, _entry_review(data))
 
 
 def _review(data: dict[str, str]) -> dict[str, TranslationStatus]:
     return {lang: TranslationStatus(status) for lang, status in data.items()}
+
+
+def _entry_review(data: dict[str, Any]) -> dict[str, dict[str, TranslationStatus]]:
+    return {key: _review(marks) for key, marks in data.get(review.PER_ENTRY, {}).items()}
 
 
 def _criterion(data: dict[str, Any]) -> Criterion:
@@ -744,6 +778,7 @@ def _criterion(data: dict[str, Any]) -> Criterion:
         [Stage(s["label"], s["beschreibung"]) for s in data["stufen"]],
         [Mapping_(m["rahmenwerk"], m["kriterium"], m["bezug"]) for m in data["crosswalk"]],
         _review(data[TRANSLATION_META]),
+        _entry_review(data),
     )
 
 
@@ -836,10 +871,34 @@ def translations_tree(catalogue: Catalogue) -> dict[Any, Any]:
     return pattern_tree(schemas.translatable_paths(validators))
 
 
+def _with_names(value: Any, labels: references.Labels, steps: dict[str, str], key: Any = None) -> Any:
+    """*value* with every reference in its texts ({stufe:7}, {akteurstypen:fsa}) replaced by the
+    label in the text's language (see validate/references.py); labels and names stay as they are."""
+    if key in references.LABELS:
+        return value
+    if isinstance(value, dict):
+        if isinstance(value.get(SOURCE_LANGUAGE), str):
+            return {lang: references.resolve(text, lang, labels, steps) if isinstance(text, str) else text for lang, text in value.items()}
+        return {k: _with_names(v, labels, steps, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_names(item, labels, steps) for item in value]
+    return value
+
+
+def _names(catalogue: Catalogue) -> tuple[references.Labels, dict[str, str]]:
+    """Every vocabulary entry's label, and the ladder's step numbers, for references."""
+    labels = {(name, e["id"]): e["label"] for name, doc in catalogue.vocabularies.items() for e in doc.data["eintraege"]}
+    ladder = catalogue.vocabularies.get(references.LADDER)
+    return labels, references.ladder_steps(ladder.data) if ladder else {}
+
+
 def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
     """The model for every language from a catalogue without errors."""
-    vocabularies = {name: _vocabulary(doc.data) for name, doc in sorted(catalogue.vocabularies.items())}
-    criteria = dict(sorted(((cid, _criterion(doc.data)) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order))
+    labels, steps = _names(catalogue)
+    vocabularies = {name: _vocabulary(_with_names(doc.data, labels, steps)) for name, doc in sorted(catalogue.vocabularies.items())}
+    criteria = dict(
+        sorted(((cid, _criterion(_with_names(doc.data, labels, steps))) for cid, doc in catalogue.criteria.items()), key=lambda item: item[1].order)
+    )
     cases: dict[str, dict[str, Case]] = {}
     records: dict[str, CaseRecord] = {}
     translatable = [translations_tree(catalogue)]

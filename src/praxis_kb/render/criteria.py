@@ -21,7 +21,7 @@ def criterion_page(ctx: Context, criterion: Criterion) -> Page:
                 addressing.append({"case": case, "stage": a.stage.value, "shown": shown, "justification": a.justification})
     addressing.sort(key=lambda item: (item["stage"] is None, -(item["stage"] or 0), item["case"].title.casefold()))
     body = environment().get_template("criterion.md.j2").render(criterion=criterion, addressing=addressing, **ctx.helpers("../../"))
-    return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.review)
+    return ctx.page(f"kriterien/{criterion.id}.{ctx.lang}.md", ctx.text(criterion.name), ctx.text(criterion.short), body, statuses=criterion.page_review())
 
 
 def index_page(ctx: Context) -> Page:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from markupsafe import Markup
 
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
-from praxis_kb.render.strings import Strings, direction
+from praxis_kb.render.strings import Strings, direction, format_day
 
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 
@@ -39,7 +38,7 @@ def legal_pages(operator: Operator, languages: tuple[str, ...], today: dt.date) 
                 continue  # static-i18n falls back to the German page
             text = env.get_template(template).render(
                 operator={"name": operator.name, "address": list(operator.address), "email": operator.email, "complete": operator.complete},
-                updated=format_date(today, format="long", locale=lang),
+                updated=format_day(today.isoformat(), lang),  # as every date of the site (Persian: numeric)
             )
             pages.append(Page(f"{name}.{lang}.md", text))
     return pages

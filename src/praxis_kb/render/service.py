@@ -25,6 +25,8 @@ def coverage_page(ctx: Context) -> Page:
     body = (
         environment()
         .get_template("coverage.md.j2")
-        .render(coverage=ctx.coverage, areas=areas, source=ctx.model.languages[0], language_name=ctx.language_name, **ctx.helpers("../"))
+        .render(
+            coverage=ctx.coverage, areas=areas, area_labels=dict(areas), source=ctx.model.languages[0], language_name=ctx.language_name, **ctx.helpers("../")
+        )
     )
     return ctx.page(f"uebersetzungen/index.{ctx.lang}.md", ctx.t.coverage, ctx.t.coverage_intro, body)

@@ -108,12 +108,21 @@ def format_list(items: Sequence[str], lang: str) -> str:
     return str(babel_format_list(list(items), style="standard", locale=lang)) if items else ""
 
 
+# Languages whose readers name the Gregorian months differently: Persian in Iran writes ژوئیه, مهٔ
+# (from French), in Afghanistan (Dari) جولای, می (from English). A month or a day is written as
+# numbers instead, year first as both write their own calendar's dates (۲۰۱۶/۰۷, ۲۰۱۸/۰۵/۰۳; the
+# digits are made Persian by format_point); a Gregorian year cannot be mistaken for a solar one.
+NUMERIC_DATES = frozenset({"fa"})
+
+
 def _single(value: str, lang: str, season: str = "") -> str:
     """One date as *lang* writes it: a day, a month, a year, or a season of a year (*season*: its label)."""
     parts = value.split("-")
     try:
         if season:
             return Strings(lang).date_season.format(season=season, year=value)
+        if lang in NUMERIC_DATES and len(parts) in (2, 3):
+            return "/".join(f"{int(part):02d}" for part in parts)
         if len(parts) == 3:
             return str(format_date(dt.date.fromisoformat(value), format="long", locale=lang))
         if len(parts) == 2:

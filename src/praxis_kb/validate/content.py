@@ -20,7 +20,7 @@ from praxis_kb.load.project import SOURCE_LANGUAGE, Project
 from praxis_kb.load.sources import Document, read_markdown, read_yaml
 from praxis_kb.load.strictyaml import json_path
 from praxis_kb.problems import Code, ContentError, Problems, Severity
-from praxis_kb.validate import acknowledged, cases, criteria, schemas, translations, vocabularies
+from praxis_kb.validate import acknowledged, cases, criteria, references, review, schemas, translations, vocabularies
 from praxis_kb.validate.findings import Finding
 from praxis_kb.validate.messages import schema_findings
 from praxis_kb.validate.privacy import approved_contacts, personal_data, places, publicly_named
@@ -148,9 +148,17 @@ def _load_vocabularies(run: _Run) -> None:
     for doc in docs:
         if run.report(doc, schema_findings(run.validators.vocabulary, doc.data)):
             run.report(doc, vocabularies.rules(doc.data, doc.path.stem, run.project.languages))
+            run.report(doc, review.known_entries(doc.data, review.vocabulary_keys(doc.data), "Vokabular"))
     participation = run.catalogue.vocabularies.get(vocabularies.PARTICIPATION)
     if participation:
         run.report(participation, vocabularies.participation_levels(participation.data))
+    for doc in docs:
+        run.report(doc, references.rules(doc.data, run.catalogue.vocabulary_ids(), _ladder_steps(run)))
+
+
+def _ladder_steps(run: _Run) -> dict[str, str]:
+    ladder = run.catalogue.vocabularies.get(references.LADDER)
+    return references.ladder_steps(ladder.data) if ladder else {}
 
 
 def _check_values_schema(run: _Run) -> None:
@@ -167,6 +175,8 @@ def _load_criteria(run: _Run, files: Iterable[Path] | None = None) -> None:
         doc = run.read(path, markdown=False)
         if doc and run.report(doc, schema_findings(run.validators.criterion, doc.data)):
             run.report(doc, criteria.rules(doc.data, path.stem, run.project.languages))
+            run.report(doc, references.rules(doc.data, run.catalogue.vocabulary_ids(), _ladder_steps(run)))
+            run.report(doc, review.known_entries(doc.data, review.criterion_keys(doc.data), "Kriterium"))
             accepted.append(doc)
     for doc, found in criteria.unique_order(accepted):
         run.report(doc, [found])
