@@ -206,7 +206,7 @@ def _list_pages(ctx: Context, cards: list[dict[str, Any]]) -> list[Page]:
         title = ctx.t.finder_list_title.format(page=number, pages=count)
         body = template.render(
             title=title,
-            number=number,
+            page_number=number,
             pages=count,
             size=LIST_PAGE,
             total=len(cards),
@@ -230,4 +230,3 @@ def finish_chunks(pages_: list[Page], passes: Callable[[str, str], str]) -> list
         data["html"] = passes(data["html"], lang)
         out.append(Page(generated.path, _json(data), generated.fragments))
     return out
-
