@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import build_site, record, serve
+from browser_support import build_site, finder_ready, record, serve
 from conftest import copy_project
 
 from praxis_kb import model
@@ -148,12 +148,6 @@ def expected(cases: list[dict[str, Any]], lang: str, site: str = "", fields: tup
     return [c["id"] for c in sorted(alphabetical, key=lambda c: rank[verdict(c, site)] if site else 0)]
 
 
-def ready(tab: Any) -> None:
-    """Wait until the script has loaded its index and shows the cards it wants to show."""
-    tab.wait_for_selector("#pk-finder[data-ready]", state="attached")
-    tab.wait_for_function("() => !document.getElementById('pk-results').hasAttribute('aria-busy')")
-
-
 def shown(tab: Any) -> list[str]:
     return list(tab.eval_on_selector_all("#pk-results > li", "items => items.filter(i => !i.hidden).map(i => i.dataset.case)"))
 
@@ -162,7 +156,7 @@ def show_all(tab: Any) -> None:
     more = tab.locator("#pk-more")
     while more.is_visible():
         more.click()
-        ready(tab)
+        finder_ready(tab)
 
 
 def text(locator: Any) -> str:
@@ -211,7 +205,7 @@ def test_the_index_holds_every_cards_facet_values_and_verdicts(project: Project)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_first_view_is_light_and_more_follows_on_request(phone: Any, cases: list[dict[str, Any]], site: Path, lang: str) -> None:
     phone.goto(prefix(lang) + "praxis/")
-    ready(phone)
+    finder_ready(phone)
     order = expected(cases, lang)
     assert shown(phone) == order[: finder.FIRST_PAGE]
     assert not chunk_requests(phone), "the first view fetched cards it already has"
@@ -219,7 +213,7 @@ def test_the_first_view_is_light_and_more_follows_on_request(phone: Any, cases: 
     assert page.count(b'class="pk-case-card"') == finder.FIRST_PAGE
     assert text(phone.locator("#pk-shown")).replace("٬", "").count(str(COUNT)) == 1
     phone.locator("#pk-more").click()
-    ready(phone)
+    finder_ready(phone)
     assert shown(phone) == order[: 2 * finder.FIRST_PAGE]
     # The keyboard goes on at the first new case.
     focused = phone.evaluate("document.activeElement.closest('li') && document.activeElement.closest('li').dataset.case")
@@ -236,7 +230,7 @@ def test_the_first_view_is_light_and_more_follows_on_request(phone: Any, cases: 
 @pytest.mark.parametrize(("site_type", "fields"), [("mittelgrosse-stadt", ()), ("laendliche-region", ("wohnen",)), ("", ("sprache", "bildung"))])
 def test_filtering_shows_the_matching_cases_in_order(phone: Any, cases: list[dict[str, Any]], lang: str, site_type: str, fields: tuple[str, ...]) -> None:
     phone.goto(prefix(lang) + "praxis/")
-    ready(phone)
+    finder_ready(phone)
     phone.locator(".pk-filter-toggle").click()
     if site_type:
         phone.locator(f'input[name="standorttyp"][value="{site_type}"]').click()
@@ -245,7 +239,7 @@ def test_filtering_shows_the_matching_cases_in_order(phone: Any, cases: list[dic
         if details.get_attribute("open") is None:
             details.locator("summary").click()
         phone.locator(f'input[name="handlungsfeld"][value="{field}"]').click()
-    ready(phone)
+    finder_ready(phone)
     order = expected(cases, lang, site_type, fields)
     assert 0 < len(order) < COUNT
     assert shown(phone) == order[: finder.FIRST_PAGE]
@@ -278,7 +272,7 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 def test_a_shared_filtered_link_opens_the_same_view_without_a_jump(phone: Any, cases: list[dict[str, Any]], lang: str) -> None:
     phone.goto(prefix(lang) + "praxis/?standorttyp=laendliche-region&bedingt=0&handlungsfeld=wohnen&handlungsfeld=sprache", wait_until="load")
     shift = phone.evaluate(LAYOUT_SHIFT)
-    ready(phone)
+    finder_ready(phone)
     assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
     order = [
         i
