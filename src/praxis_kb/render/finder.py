@@ -123,7 +123,8 @@ def index_data(ctx: Context, cards: list[dict[str, Any]], facets: list[dict[str,
     for facet in facets:
         ids = [option["id"] for option in facet["options"]]
         number = {option_id: n for n, option_id in enumerate(ids)}
-        values = [sorted({number[v] for v in item["values"][facet["name"]]}) for item in cards]
+        # a value that is no option (a draft's placeholder in a preview) finds nothing, as before
+        values = [sorted({number[v] for v in item["values"][facet["name"]] if v in number}) for item in cards]
         encoded[facet["name"]] = {"options": ids, "width": 1 if len(ids) <= len(ALPHABET) else 2, "cases": encode_values(values, len(ids))}
     return {"cases": len(cards), "chunk": CHUNK, "first": FIRST_PAGE, "verdicts": verdicts, "facets": encoded}
 
