@@ -145,7 +145,7 @@
           template.innerHTML = file.html;
           var items = template.content.children;
           for (var k = items.length - 1; k >= 0; k--) {
-            var at = chunk * data.chunk + k;
+            var at = data.step + chunk * data.chunk + k;
             if (!cards[at]) cards[at] = items[k];
           }
         });
@@ -158,7 +158,8 @@
     function show(site, then) {
       var wanted = result.cases.slice(0, limit);
       var missing = {};
-      wanted.forEach(function (i) { if (!cards[i]) missing[Math.floor(i / data.chunk)] = true; });
+      /* The page has the first cards; file k holds the data.chunk cards after data.step + k * data.chunk. */
+      wanted.forEach(function (i) { if (!cards[i]) missing[Math.floor((i - data.step) / data.chunk)] = true; });
       var needed = Object.keys(missing);
       var mine = ++generation;
       if (!needed.length) {

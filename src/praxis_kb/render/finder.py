@@ -8,7 +8,8 @@ a reader can find the cases whose status is not known, and no unknown is counted
 The page stays light however many cases there are (#17). It carries the facets and the first
 ``FIRST_PAGE`` cards; the script loads a compact filter index (``index_data``: each case's facet
 values as option numbers, its verdicts as one letter per site type) and the cards in files of
-``CHUNK`` cards, rendered here, in the page's language, and fetched as the reader asks for more.
+``CHUNK`` cards after those (file 0 starts with card ``FIRST_PAGE``), rendered here, in the
+page's language, and fetched as the reader asks for more.
 A reader without JavaScript reads every case in a plain list of pages of ``LIST_PAGE`` cards
 (``praxis/alle/1/``, …), linked from the page.
 """
@@ -28,7 +29,7 @@ from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
 
 FIRST_PAGE = 20  # cards the page carries itself; the script shows as many more per step
-CHUNK = 50  # cards per file the script fetches
+CHUNK = 20  # cards per file the script fetches, after the page's own: one file for each "show more"
 LIST_PAGE = 100  # cards per page of the plain list for readers without JavaScript
 DATA_DIR = "praxis/_finder"  # no case id has "_": the folder never meets a case's page
 LIST_DIR = "praxis/alle"  # only numbered pages inside: beside a case called "alle", nothing clashes
@@ -162,7 +163,8 @@ def pages(ctx: Context) -> list[Page]:
     cards = [card(ctx, case) for case in cases]
     facets = _facets(ctx, cards)
     index = index_data(ctx, cards, facets)
-    chunks = [_json({"html": _cards_html(ctx, cards[start : start + CHUNK], "")}) for start in range(0, len(cards), CHUNK)]
+    # The page carries the first cards itself; the files hold the others.
+    chunks = [_json({"html": _cards_html(ctx, cards[start : start + CHUNK], "")}) for start in range(FIRST_PAGE, len(cards), CHUNK)]
     index_text = _json(index)
     version = hashlib.sha256("".join([index_text, *chunks]).encode("utf-8")).hexdigest()[:12]
     index_text = _json({**index, "version": version})
