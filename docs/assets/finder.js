@@ -261,11 +261,23 @@
     form.setAttribute("data-ready", "");
   }
 
+  /* Until the index is there, the language switcher carries the address's query as it is (as
+     praxis.js does with the form's state from then on). */
+  function carrySearch() {
+    if (!window.location.search) return;
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-select__link[hreflang]"), function (link) {
+      var href = link.getAttribute("href");
+      var hash = href.indexOf("#") === -1 ? "" : href.slice(href.indexOf("#"));
+      link.setAttribute("href", href.split(/[?#]/)[0] + window.location.search + hash);
+    });
+  }
+
   function start() {
     var form = document.getElementById("pk-finder");
     if (!form) return;
     var restoring = root.classList.contains("pk-restoring");
     foldable(form);
+    carrySearch();
     window.fetch(form.getAttribute("data-index")).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + response.url);
       return response.json();
