@@ -41,7 +41,8 @@
     return c - 48 - (c > 92 ? 1 : 0);
   }
 
-  /* The index as arrays: per facet each case's option numbers, per site type each case's verdict. */
+  /* The index as typed arrays: per facet all cases' option numbers in one array (case i's are
+     flat[start[i]] to flat[start[i + 1]] exclusive), per site type each case's verdict code. */
   function decode(index) {
     var n = index.cases;
     var facets = {};
@@ -49,18 +50,20 @@
       var facet = index.facets[name];
       var parts = facet.cases.split(" ");
       var width = facet.width;
-      var values = new Array(n);
+      var start = new Uint32Array(n + 1);
+      var flat = new Uint16Array(facet.cases.length);
+      var used = 0;
       for (var i = 0; i < n; i++) {
         var text = parts[i] || "";
-        var numbers = [];
+        start[i] = used;
         for (var at = 0; at < text.length; at += width) {
-          numbers.push(width === 1 ? code(text, at) : code(text, at) * 78 + code(text, at + 1));
+          flat[used++] = width === 1 ? code(text, at) : code(text, at) * 78 + code(text, at + 1);
         }
-        values[i] = numbers;
       }
+      start[n] = used;
       var number = {};
       facet.options.forEach(function (id, k) { number[id] = k; });
-      facets[name] = { options: facet.options, number: number, values: values };
+      facets[name] = { options: facet.options, number: number, start: start, flat: flat };
     });
     var verdicts = {};
     Object.keys(index.verdicts).forEach(function (site) {
@@ -75,15 +78,17 @@
   /* Which cases match, in the order shown, and how many results each option would give with the
      other facets as they are: one pass over the cases. */
   function match(data, names, site, conditional, chosen) {
-    var active = names.filter(function (name) { return chosen[name].length; });
-    var wanted = active.map(function (name) {
+    var activeNames = names.filter(function (name) { return chosen[name].length; });
+    var active = activeNames.map(function (name) { return data.facets[name]; });
+    var wanted = activeNames.map(function (name) {
       var facet = data.facets[name];
       var flags = new Uint8Array(facet.options.length);
       chosen[name].forEach(function (id) { if (id in facet.number) flags[facet.number[id]] = 1; });
       return flags;
     });
-    var counts = {};
-    names.forEach(function (name) { counts[name] = new Int32Array(data.facets[name].options.length); });
+    var all = names.map(function (name) { return data.facets[name]; });
+    var tallies = all.map(function (facet) { return new Int32Array(facet.options.length); });
+    var activeTallies = active.map(function (facet) { return tallies[all.indexOf(facet)]; });
     var codes = site ? data.verdicts[site] : null;
     var buckets = [[], [], [], []];
     for (var i = 0; i < data.n; i++) {
@@ -91,23 +96,25 @@
       if (codes && !(verdict === SUITABLE || (conditional && verdict === CONDITIONAL))) continue;
       var failed = -1, fails = 0;
       for (var a = 0; a < active.length && fails < 2; a++) {
-        var values = data.facets[active[a]].values[i], flags = wanted[a], ok = false;
-        for (var k = 0; k < values.length; k++) if (flags[values[k]]) { ok = true; break; }
+        var facet = active[a], flags = wanted[a], ok = false;
+        for (var k = facet.start[i], end = facet.start[i + 1]; k < end; k++) if (flags[facet.flat[k]]) { ok = true; break; }
         if (!ok) { fails += 1; failed = a; }
       }
       if (fails === 0) {
         buckets[verdict].push(i);
-        for (var f = 0; f < names.length; f++) add(counts[names[f]], data.facets[names[f]].values[i]);
+        for (var f = 0; f < all.length; f++) add(tallies[f], all[f], i);
       } else if (fails === 1) {
-        add(counts[active[failed]], data.facets[active[failed]].values[i]);
+        add(activeTallies[failed], active[failed], i);
       }
     }
+    var counts = {};
+    names.forEach(function (name, f) { counts[name] = tallies[f]; });
     /* Suitable first, then suitable under conditions; alphabetical (the index's order) within. */
     return { cases: buckets[0].concat(buckets[1], buckets[2], buckets[3]), counts: counts };
   }
 
-  function add(counts, values) {
-    for (var k = 0; k < values.length; k++) counts[values[k]] += 1;
+  function add(tally, facet, i) {
+    for (var k = facet.start[i], end = facet.start[i + 1]; k < end; k++) tally[facet.flat[k]] += 1;
   }
 
   function finder(form, data, restoring) {
