@@ -72,3 +72,10 @@ def foreign_requests(tab: Any, base_url: str) -> list[str]:
     """What *tab* requested from anywhere but the site (data: and blob: URLs are the page's own)."""
     origin = urlparse(base_url).netloc
     return [u for u in tab.requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != origin]
+
+
+def finder_ready(tab: Any) -> None:
+    """Wait until the Praxisfinder's script has loaded its filter index, applied the state of the
+    address and shows the cards it wants to show (assets/finder.js fetches them, #17)."""
+    tab.wait_for_selector("#pk-finder[data-ready]", state="attached")
+    tab.wait_for_function("() => !document.getElementById('pk-results').hasAttribute('aria-busy')")

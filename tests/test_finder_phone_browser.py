@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import record
+from browser_support import finder_ready, record
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +57,10 @@ def open_filters(tab: Any) -> None:
 @pytest.mark.parametrize("site", ["kleinstadt", "laendliche-region", "mittelgrosse-stadt"])
 def test_a_site_type_puts_suitable_cases_first(phone: Any, cases: list[dict[str, Any]], site: str) -> None:
     phone.goto("/praxis/")
+    finder_ready(phone)
     alphabetical = shown(phone)
     phone.goto(f"/praxis/?standorttyp={site}")  # as the start page links it
+    finder_ready(phone)
     by_id = {c["id"]: c for c in cases}
     suitable = [i for i in alphabetical if verdict(by_id[i], site) != "nicht-geeignet"]
     expected = sorted(suitable, key=lambda i: RANK[verdict(by_id[i], site)])  # stable: alphabetical within
@@ -75,6 +77,7 @@ def test_a_site_type_puts_suitable_cases_first(phone: Any, cases: list[dict[str,
 @pytest.mark.parametrize("query", ["", "?standorttyp=kleinstadt"])
 def test_on_a_phone_the_count_and_the_first_case_are_on_the_first_screen(phone: Any, lang: str, query: str) -> None:
     phone.goto(prefix(lang) + "praxis/" + query)
+    finder_ready(phone)
     count = phone.locator("#pk-count").bounding_box()
     first = phone.locator("#pk-results > li:not([hidden]) h2").first.bounding_box()
     assert count and first
@@ -88,6 +91,7 @@ def test_on_a_phone_the_count_and_the_first_case_are_on_the_first_screen(phone: 
 
 def test_every_tap_gives_a_visible_and_announced_change(phone: Any) -> None:
     phone.goto("/praxis/")
+    finder_ready(phone)
     status = phone.locator("#pk-count")
     assert status.get_attribute("role") == "status"
     open_filters(phone)
@@ -124,6 +128,7 @@ def test_every_tap_gives_a_visible_and_announced_change(phone: Any) -> None:
 
 def test_a_shared_link_opens_the_facets_in_use(phone: Any) -> None:
     phone.goto("/praxis/?standorttyp=kleinstadt&handlungsfeld=wohnen&status=laeuft")
+    finder_ready(phone)
     open_filters(phone)
     opened = phone.eval_on_selector_all("#pk-finder details.pk-facet", "ds => ds.filter(d => d.open).map(d => d.querySelector('input').name)")
     assert sorted(opened) == ["handlungsfeld", "status"]
@@ -140,6 +145,8 @@ def test_a_shared_link_opens_the_facets_in_use(phone: Any) -> None:
 )
 def test_the_language_switcher_keeps_the_filter(phone: Any, start: str, query: str, lang: str, target: str, check: str) -> None:
     phone.goto(start + query)
+    if "praxis" in start:
+        finder_ready(phone)
     # A change after loading reaches the switcher too, not only the address it was opened with.
     if "praxis" in start:
         open_filters(phone)
@@ -154,6 +161,8 @@ def test_the_language_switcher_keeps_the_filter(phone: Any, start: str, query: s
     phone.locator(".md-header__option .md-select button, .md-header__option .md-select .md-header__button").first.hover()
     phone.locator(f'.md-select__link[hreflang="{lang}"]').click()
     phone.wait_for_url(f"**{target}?*")
+    if "praxis" in target:
+        finder_ready(phone)
     assert phone.evaluate("location.search") == query
     assert phone.locator("html").get_attribute("lang") == lang
     assert phone.locator(check).is_checked() and phone.locator(check_after).is_checked()
@@ -221,6 +230,8 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 )
 def test_the_page_does_not_jump_while_it_loads(phone: Any, lang: str, path: str) -> None:
     phone.goto(prefix(lang) + path, wait_until="load")
+    if path.startswith("praxis/"):
+        finder_ready(phone)  # the shifts of the whole load are buffered and counted below
     shift = phone.evaluate(LAYOUT_SHIFT)
     assert shift < 0.1, f"cumulative layout shift {shift:.3f}"
     assert not phone.errors

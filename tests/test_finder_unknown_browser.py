@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import record
+from browser_support import finder_ready, record
 from test_site_browser import choose, expected_finder, open_filters, stated, visible_cases
 
 pytestmark = pytest.mark.browser
@@ -47,6 +47,7 @@ def status_unknown(cases: list[dict[str, Any]]) -> list[str]:
 @pytest.mark.parametrize("lang", ["de", "ar"])
 def test_not_known_finds_exactly_the_cases_whose_status_nobody_knows(phone: Any, cases: list[dict[str, Any]], lang: str) -> None:
     phone.goto(prefix(lang) + "praxis/")
+    finder_ready(phone)
     option = phone.locator('input[name="status"][value="unbekannt"]')
     assert option.get_attribute("data-label") == f"{STRINGS['status_facet'][lang]}: {STRINGS['stated_unknown'][lang]}"
     choose(phone, "status", "unbekannt")
@@ -73,6 +74,7 @@ def test_offers_evidence_and_provenance_filter_as_the_data_says(phone: Any, case
     offered = sorted({o["art"] for c in cases for o in c["daten"].get("angebote", [])})
     assert offered, "no case with offers: the data no longer tests the facet"
     phone.goto("/praxis/")
+    finder_ready(phone)
     choose(phone, "angebot", offered[0])
     assert sorted(visible_cases(phone)) == expected_finder(cases, angebot=[offered[0]])
     choose(phone, "herkunft", "oeffentliche-quellen")
@@ -94,6 +96,7 @@ def test_a_shared_address_with_the_new_facets_opens_the_same_view(phone: Any, ca
     # in the order of the form, as the Finder writes it back
     query = f"?angebot={offered[0]}&evidenz=selbstberichtet&evidenz=dokumentiert&status=unbekannt&herkunft=oeffentliche-quellen"
     phone.goto(prefix(lang) + "praxis/" + query)
+    finder_ready(phone)
     for name, value in (
         ("angebot", offered[0]),
         ("evidenz", "dokumentiert"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import finder_ready
 
 pytestmark = pytest.mark.browser
 
@@ -93,6 +94,7 @@ def test_filter_combinations_narrow_the_list_as_the_data_says(
     page: Any, cases: list[dict[str, Any]], site: str, conditional: bool, facets: dict[str, list[str]]
 ) -> None:
     page.goto("/praxis/")
+    finder_ready(page)
     open_filters(page)
     if site:
         page.locator(f'input[name="standorttyp"][value="{site}"]').click()
@@ -111,6 +113,7 @@ def test_filter_combinations_narrow_the_list_as_the_data_says(
 
 def test_a_deep_link_restores_the_filter(page: Any, cases: list[dict[str, Any]]) -> None:
     page.goto("/praxis/?standorttyp=laendliche-region&bedingt=0&handlungsfeld=wohnen&handlungsfeld=ehrenamt")
+    finder_ready(page)
     assert page.locator('input[name="standorttyp"][value="laendliche-region"]').is_checked()
     assert not page.locator('input[name="bedingt"]').is_checked()
     assert page.locator('input[name="handlungsfeld"][value="wohnen"]').is_checked()
@@ -119,6 +122,7 @@ def test_a_deep_link_restores_the_filter(page: Any, cases: list[dict[str, Any]])
 
 def test_the_filter_state_is_written_to_the_url(page: Any) -> None:
     page.goto("/praxis/")
+    finder_ready(page)
     open_filters(page)
     page.locator('input[name="standorttyp"][value="kleinstadt"]').click()
     choose(page, "status", "laeuft")
@@ -199,6 +203,7 @@ def test_from_the_start_page_to_a_case_for_a_small_town_in_three_taps(page: Any)
     page.goto("/")
     page.get_by_role("link", name="für eine Kleinstadt").click()
     page.wait_for_url("**/praxis/?standorttyp=kleinstadt")
+    finder_ready(page)
     first = page.locator("#pk-results > li:not([hidden]) h2 a").first
     first.scroll_into_view_if_needed()
     first.click()

@@ -45,7 +45,7 @@ __all__ = [
 def language_pages(ctx: Context) -> list[Page]:
     """Every generated page of one language, in a fixed order."""
     site_type_ids = list(ctx.model.vocab("standorttypen").entries)
-    out = [finder.page(ctx), matcher.page(ctx), overview.page(ctx), service.open_data_page(ctx), criteria.index_page(ctx), site_types.index_page(ctx)]
+    out = [*finder.pages(ctx), matcher.page(ctx), overview.page(ctx), service.open_data_page(ctx), criteria.index_page(ctx), site_types.index_page(ctx)]
     out += [service.search_page(ctx), service.coverage_page(ctx), checklist.page(ctx)]
     out += [checklist.page(ctx, s) for s in site_type_ids]
     out += [case.page(ctx, by_lang[ctx.lang]) for by_lang in ctx.model.cases.values()]

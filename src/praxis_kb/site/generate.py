@@ -20,6 +20,8 @@ from praxis_kb import model, render
 from praxis_kb.load.project import Project
 from praxis_kb.model import coverage
 from praxis_kb.problems import Code, Problem, Problems, Severity
+from praxis_kb.render import finder
+from praxis_kb.site import htmlpost
 from praxis_kb.validate import cases, content
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
@@ -207,6 +209,8 @@ def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
 
 def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     result = pages_for(project, languages, site_url)
+    # The cards the Praxisfinder's script inserts get what the site does to every page's HTML.
+    result.pages = finder.finish_chunks(result.pages, htmlpost.script_fragment)
     result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
     if not result.blocking:
         started = time.perf_counter()

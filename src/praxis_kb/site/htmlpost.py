@@ -80,6 +80,14 @@ def hyphenate_content(html: str, lang: str) -> str:
     return html[: start.start()] + hyphenate.html(html[start.start() : end], lang) + html[end:]
 
 
+def script_fragment(html: str, lang: str) -> str:
+    """What the passes above do to a page's main content, done to a piece of it that a script
+    inserts later: the Praxisfinder's cards, fetched in files of cards (render/finder.py, called
+    by site/generate.py). A pass over the main content that changes its text or its language
+    marks belongs here too."""
+    return hyphenate.html(html, lang)
+
+
 def mark_search_body(html: str) -> str:
     """Let the search index only the main content of a page."""
     return _ARTICLE.sub('<article class="md-content__inner md-typeset" data-pagefind-body', html, count=1)
