@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from praxis_kb.render import latin, regions
+from praxis_kb.site import htmlpost
 
 DE = '<span lang="de" dir="ltr">'
 EN = '<span lang="en" dir="ltr">'
@@ -56,3 +57,9 @@ def test_the_scanner_names_the_innermost_language_and_none_inside_code_left_alon
     markup = '<p lang="de">① <span lang="en">②</span> ③</p> ④ <code>⑤</code>'
     scanner = regions.Scanner(regions.regions(markup, {"code"}), "ar")
     assert [scanner.at(markup.index(mark)) for mark in "①②③④⑤"] == ["de", "en", "de", "ar", None]
+
+
+def test_cards_a_script_inserts_later_get_the_same_marks_as_the_page() -> None:
+    card = "<li><h2>مائدة مستديرة (Runder Tisch der Integrationsnetzwerke)</h2></li>"
+    marked = htmlpost.script_fragment(card, "ar")
+    assert f"({DE}Runder Tisch der Integrationsnetzwerke</span>)" in marked.replace("\u00ad", "")

@@ -20,7 +20,7 @@ from praxis_kb import model, render
 from praxis_kb.load.project import Project
 from praxis_kb.model import coverage
 from praxis_kb.problems import Code, Problem, Problems, Severity
-from praxis_kb.render import finder
+from praxis_kb.render import finder, latin
 from praxis_kb.site import htmlpost
 from praxis_kb.validate import cases, content
 
@@ -210,7 +210,8 @@ def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
 def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
     result = pages_for(project, languages, site_url)
     # The cards the Praxisfinder's script inserts get what the site does to every page's HTML.
-    result.pages = finder.finish_chunks(result.pages, htmlpost.script_fragment)
+    quoted = latin.quoted(result.model) if result.model else None
+    result.pages = finder.finish_chunks(result.pages, lambda html, lang: htmlpost.script_fragment(html, lang, quoted))
     result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
     if not result.blocking:
         started = time.perf_counter()

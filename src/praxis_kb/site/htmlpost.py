@@ -80,12 +80,13 @@ def hyphenate_content(html: str, lang: str) -> str:
     return html[: start.start()] + hyphenate.html(html[start.start() : end], lang) + html[end:]
 
 
-def script_fragment(html: str, lang: str) -> str:
-    """What the passes above do to a page's main content, done to a piece of it that a script
+def script_fragment(html: str, lang: str, quoted: latin.Quoted | None = None) -> str:
+    """What the passes over a page do to its main content, done to a piece of it that a script
     inserts later: the Praxisfinder's cards, fetched in files of cards (render/finder.py, called
-    by site/generate.py). A pass over the main content that changes its text or its language
+    by site/generate.py): soft hyphens, and the language of Latin-script words (*quoted*: see
+    ``mark_latin_script``). A pass over the main content that changes its text or its language
     marks belongs here too."""
-    return hyphenate.html(html, lang)
+    return latin.mark(hyphenate.html(html, lang), lang, quoted)
 
 
 def mark_search_body(html: str) -> str:
