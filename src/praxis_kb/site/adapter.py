@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from praxis_kb.render.escaping import GenderStar
-from praxis_kb.site.build import Language
-from praxis_kb.site.generate import source_language_only
+from praxis_kb.site.build import Language, SiteBuild
+from praxis_kb.site.generate import GENERATED_DIRS, source_language_only
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 
@@ -54,6 +56,8 @@ def languages_to_build(config: MkDocsConfig) -> tuple[str, ...] | None:
 
 
 def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
+    """What ``SiteBuild.configure`` needs; the site's Markdown extension is added on the way."""
+    add_markdown_extensions(config)
     return {
         "docs_dir": Path(config.docs_dir),
         "site_dir": Path(config.site_dir),
@@ -74,3 +78,43 @@ def add_markdown_extensions(config: MkDocsConfig) -> None:
     extensions = config.markdown_extensions
     if not any(isinstance(extension, GenderStar) for extension in extensions):
         extensions.append(GenderStar())  # type: ignore[arg-type]
+
+
+def rebuild_only(files: Files, build: SiteBuild | None) -> Files:
+    """Which pages a dirty rebuild (``mkdocs serve --dirty``) builds again.
+
+    MkDocs builds a page again when its file is newer than its output. A generated page's HTML
+    fragments are not in its file (render/fragments.py), so for generated pages the preview says
+    which changed (*changed*, paths below docs/); hand-written pages keep MkDocs' own test. With
+    *changed* None (the first build, or a vocabulary, a criterion, the site's texts, a template
+    changed) every page is built again. Without --dirty MkDocs builds every page anyway.
+    """
+    generated, changed = build.rebuild_only() if build else (set(), None)
+    for file in files.documentation_pages():
+        if changed is None:
+            file.is_modified = _always  # type: ignore[method-assign]
+        elif file.src_uri in generated:
+            file.is_modified = _always if file.src_uri in changed else _never  # type: ignore[method-assign]
+    return files
+
+
+def _always() -> bool:
+    return True
+
+
+def _never() -> bool:
+    return False
+
+
+def watch(server: LiveReloadServer, config: MkDocsConfig, folders: list[Path]) -> LiveReloadServer:
+    """What a preview rebuilds for: *folders* (the content, the site's texts and templates), and
+    docs/ without the folders the build writes itself (MkDocs watches all of docs/): a generated
+    page written by one rebuild must not start the next."""
+    docs_dir = Path(config.docs_dir)
+    server.unwatch(str(docs_dir))
+    server.watch(str(docs_dir), recursive=False)
+    for folder in sorted(path for path in docs_dir.iterdir() if path.is_dir() and path.name not in GENERATED_DIRS):
+        server.watch(str(folder))
+    for folder in folders:
+        server.watch(str(folder))
+    return server

@@ -1,0 +1,130 @@
+"""A preview that keeps its work between rebuilds (``mkdocs serve``, ``make serve-de``).
+
+One ``Preview`` lives as long as the preview's process. On every rebuild only what an edit touches
+is done again, everything else is taken from the last build, looked up by content hash:
+
+- checking: a case file and its translations (``validate.content.CheckCache``);
+- the model: the typed cases of a case whose files did not change are reused;
+- rendering: the page of such a case is reused; the pages listing cases (the Praxisfinder, the
+  overview, criteria, site types, checklists) are rendered again, they are few;
+- MkDocs: only pages whose source or HTML fragments changed are built again (``changed``; the
+  preview runs with ``--dirty``, see ``site.adapter.rebuild_only``);
+- open data: a case's JSON and CSV row are reused.
+
+Anything every page depends on (vocabularies, criteria, schemas, the site's texts and page
+templates, mkdocs.yml, the theme's overrides, the build's settings) goes into ``inputs``: when
+it changes, everything is built again. The result is always the same as a full build's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from praxis_kb import model as model_
+from praxis_kb.load.project import UI_DIR, Project
+from praxis_kb.model import Case, Model
+from praxis_kb.render import Context, Page
+from praxis_kb.render.case import page as case_page
+from praxis_kb.validate import content
+
+TEMPLATES_DIR = UI_DIR.parent / "templates"
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts) if folder.is_dir() else []
+
+
+def inputs_digest(project: Project, stage: content.Stage, settings: Iterable[str]) -> str:
+    """The hash of everything every page depends on besides the case files."""
+    files = [project.root / "mkdocs.yml", *_files(project.root / "overrides"), *_files(UI_DIR), *_files(TEMPLATES_DIR)]
+    parts = [content.context_digest(project, stage), *settings]
+    parts += [f"{path}:{content.digest(path.read_bytes())}" for path in files if path.is_file()]
+    return content.digest("\n".join(parts).encode())
+
+
+def page_digest(page: Page) -> str:
+    """What MkDocs builds a generated page from: its source text and its HTML fragments."""
+    return content.digest("\0".join((page.text, *page.fragments)).encode())
+
+
+@dataclass
+class Preview:
+    """The work of the last build, and how much the last rebuild did again (for tests and timing)."""
+
+    check: content.CheckCache = field(default_factory=content.CheckCache)
+    inputs: str = ""
+    fingerprints: dict[str, str] = field(default_factory=dict)  # case id → hash of its files
+    model: Model | None = None
+    case_pages: dict[tuple[str, str], tuple[str, Page]] = field(default_factory=dict)  # (language, id) → (fingerprint, page)
+    outputs: dict[str, str] = field(default_factory=dict)  # generated page → page_digest
+    open_data: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (kind, id) → (fingerprint, text)
+    changed: set[str] | None = None  # generated pages whose output changed; None: build everything
+    remodelled: set[str] = field(default_factory=set)  # cases modelled again in the last rebuild
+    rendered: list[tuple[str, str]] = field(default_factory=list)  # case pages rendered again
+    _same_inputs: bool = False
+
+    def start(self, inputs: str) -> None:
+        """A rebuild begins: with other *inputs* than last time nothing is reused."""
+        self._same_inputs = inputs == self.inputs
+        if not self._same_inputs:
+            self.fingerprints, self.model, self.case_pages, self.open_data = {}, None, {}, {}
+        self.inputs = inputs
+        self.remodelled, self.rendered = set(), []
+
+    def fingerprint(self, files: content.CaseFiles) -> str:
+        """The hash of a case's files: its German original and every translation that joined it."""
+        parts = [f"de:{self.check.digest_of(files.source.path)}"]
+        parts += [f"{lang}:{self.check.digest_of(doc.path)}" for lang, doc in sorted(files.translations.items())]
+        return content.digest("\n".join(parts).encode())
+
+    def build_model(self, catalogue: content.Catalogue, languages: tuple[str, ...]) -> Model:
+        """The model, with the typed cases of unchanged cases taken from the last build."""
+        fingerprints = {case_id: self.fingerprint(files) for case_id, files in catalogue.cases.items()}
+        old = self.model if self.model is not None and self.model.languages == languages else None
+        changed = {case_id for case_id, found in fingerprints.items() if old is None or self.fingerprints.get(case_id) != found}
+        part = content.Catalogue(catalogue.project, catalogue.vocabularies, catalogue.criteria, {case_id: catalogue.cases[case_id] for case_id in changed})
+        fresh = model_.build(part, languages)
+        cases = {case_id: fresh.cases[case_id] if case_id in changed else old.cases[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
+        records = {case_id: fresh.records[case_id] if case_id in changed else old.records[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
+        self.model = Model(languages, fresh.vocabularies, fresh.criteria, cases, fresh.shape, records)
+        self.fingerprints, self.remodelled = fingerprints, changed
+        return self.model
+
+    def case_page(self, ctx: Context, case: Case) -> Page:
+        """A case's page; rendered again only when its files changed (``inputs`` cover the rest)."""
+        key, found = (ctx.lang, case.id), self.fingerprints.get(case.id, "")
+        kept = self.case_pages.get(key)
+        if kept is not None and kept[0] == found and found:
+            return kept[1]
+        page = case_page(ctx, case)
+        self.rendered.append(key)
+        self.case_pages[key] = (found, page)
+        return page
+
+    def reuse(self, kind: str, case_id: str, make: Callable[[], str]) -> str:
+        """Open data of one case (its JSON, its CSV row), made again only when its files changed."""
+        key, found = (kind, case_id), self.fingerprints.get(case_id, "")
+        kept = self.open_data.get(key)
+        if kept is not None and kept[0] == found and found:
+            return kept[1]
+        text = make()
+        self.open_data[key] = (found, text)
+        return text
+
+    def pages_written(self, pages: list[Page]) -> None:
+        """Note which generated pages changed since the last build (all after changed inputs)."""
+        outputs = {page.path: page_digest(page) for page in pages}
+        first = not self.outputs or not self._same_inputs
+        self.changed = None if first else {path for path, found in outputs.items() if self.outputs.get(path) != found}
+        self.outputs = outputs
+        gone = {key for key in self.case_pages if key[1] not in self.fingerprints}
+        for key in gone:
+            del self.case_pages[key]
+
+
+def settings(languages: tuple[str, ...], site_url: str, pdf: bool, today: dt.date, preview: bool) -> list[str]:
+    """The build's settings as text, for ``inputs_digest``."""
+    return [",".join(languages), site_url, str(pdf), today.isoformat(), str(preview)]
