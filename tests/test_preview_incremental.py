@@ -64,6 +64,7 @@ def test_an_edited_narrative_renders_only_its_cases_pages_again(sandbox: Project
     assert preview.check.reused == len(list(sandbox.cases_dir.glob("*.md"))) - 1 - translations
     assert preview.remodelled == {CASE}
     assert sorted(preview.rendered) == [(lang, CASE) for lang in LANGUAGES]
+    assert not preview.listings_rendered  # no listing shows a narrative: the Praxisfinder and the others are kept
     changed = again.changed or set()
     # MkDocs builds the German page again (the English one has its own narrative, it is the same) …
     assert f"praxis/{CASE}.de.md" in changed and f"praxis/{CASE}.en.md" not in changed
@@ -78,7 +79,7 @@ def test_an_edited_title_also_renders_the_pages_listing_the_case(sandbox: Projec
     again = generate(sandbox, None, LANGUAGES, preview=preview)
     changed = again.changed or set()
     assert "praxis/index.de.md" in changed  # the Praxisfinder lists it
-    assert sorted(preview.rendered) == [(lang, CASE) for lang in LANGUAGES]
+    assert sorted(preview.rendered) == [(lang, CASE) for lang in LANGUAGES] and preview.listings_rendered
     assert pages_of(again) == pages_of(full(sandbox, tmp_path))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+
 from praxis_kb.render.escaping import GenderStar
 from praxis_kb.site.build import Language, SiteBuild
 from praxis_kb.site.generate import GENERATED_DIRS, source_language_only
@@ -56,8 +58,10 @@ def languages_to_build(config: MkDocsConfig) -> tuple[str, ...] | None:
 
 
 def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
-    """What ``SiteBuild.configure`` needs; the site's Markdown extension is added on the way."""
+    """What ``SiteBuild.configure`` needs; the site's Markdown extension is added on the way, and
+    the theme keeps its compiled templates between a preview's rebuilds."""
     add_markdown_extensions(config)
+    keep_compiled_templates(config)
     return {
         "docs_dir": Path(config.docs_dir),
         "site_dir": Path(config.site_dir),
@@ -118,3 +122,40 @@ def watch(server: LiveReloadServer, config: MkDocsConfig, folders: list[Path]) -
     for folder in folders:
         server.watch(str(folder))
     return server
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process. MkDocs makes a new Jinja environment for
+    every rebuild of a preview, which compiled Material's templates again each time (about a
+    second); Jinja compares each template's source with the checksum it stored, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.code.get(bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def keep_compiled_templates(config: MkDocsConfig) -> None:
+    """Every Jinja environment the theme makes uses the compiled templates of earlier builds."""
+    theme = config.theme
+    if getattr(theme, "praxis_compiled", False):
+        return
+    make = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        env.bytecode_cache = _COMPILED
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    theme.praxis_compiled = True  # type: ignore[attr-defined]

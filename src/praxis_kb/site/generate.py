@@ -164,7 +164,13 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
     gaps = coverage.compute(built, render.ui_strings())
     modelled = time.perf_counter()
     if preview is not None:  # one process: a preview's cache stays in it
-        pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=preview.case_page)
+        pages = list(
+            preview.render(
+                built,
+                lambda case_page: render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=case_page),
+                lambda lang: render.Context(built, lang, gaps, site_url, pdf_wanted(), build_date()),
+            )
+        )
     else:
         pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=render.parallel_workers(len(catalogue.cases)))
     pages += [render.problem_page(render.Context(built, lang), case_id, found) for lang in chosen for case_id, found in broken.items()]

@@ -6,7 +6,8 @@ is done again, everything else is taken from the last build, looked up by conten
 - checking: a case file and its translations (``validate.content.CheckCache``);
 - the model: the typed cases of a case whose files did not change are reused;
 - rendering: the page of such a case is reused; the pages listing cases (the Praxisfinder, the
-  overview, criteria, site types, checklists) are rendered again, they are few;
+  overview, criteria, site types, checklists) are rendered again, unless the edit changed no
+  more than narratives, which no listing shows;
 - MkDocs: only pages whose source or HTML fragments changed are built again (``changed``; the
   preview runs with ``--dirty``, see ``site.adapter.rebuild_only``);
 - open data: a case's JSON and CSV row are reused.
@@ -18,6 +19,7 @@ it changes, everything is built again. The result is always the same as a full b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from pathlib import Path
 from praxis_kb import model as model_
 from praxis_kb.load.project import UI_DIR, Project
 from praxis_kb.model import Case, Model
-from praxis_kb.render import Context, Page
+from praxis_kb.render import CasePage, Context, Page
 from praxis_kb.render.case import page as case_page
 from praxis_kb.validate import content
 
@@ -64,6 +66,9 @@ class Preview:
     changed: set[str] | None = None  # generated pages whose output changed; None: build everything
     remodelled: set[str] = field(default_factory=set)  # cases modelled again in the last rebuild
     rendered: list[tuple[str, str]] = field(default_factory=list)  # case pages rendered again
+    listings_rendered: bool = True  # whether the last rebuild rendered the pages listing cases
+    only_narratives: bool = False  # the cases modelled again differ from before in their narrative at most
+    rendered_pages: list[Page] = field(default_factory=list)  # every page render_all made last time
     _same_inputs: bool = False
 
     def start(self, inputs: str) -> None:
@@ -90,8 +95,27 @@ class Preview:
         cases = {case_id: fresh.cases[case_id] if case_id in changed else old.cases[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
         records = {case_id: fresh.records[case_id] if case_id in changed else old.records[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
         self.model = Model(languages, fresh.vocabularies, fresh.criteria, cases, fresh.shape, records)
+        self.only_narratives = old is not None and old.cases.keys() == cases.keys() and all(_same_but_narrative(old.cases[c], cases[c]) for c in changed)
         self.fingerprints, self.remodelled = fingerprints, changed
         return self.model
+
+    def render(self, model: Model, render_all: Callable[[CasePage], list[Page]], context: Callable[[str], Context]) -> list[Page]:
+        """Every page, as ``render_all(case_page)`` renders them. When only narratives changed, the
+        pages listing cases are those of the last build (no listing shows a narrative; the tests
+        compare the result with a full build's) and only the changed cases' pages are rendered."""
+        kept = self.rendered_pages
+        if not self.only_narratives or not kept:
+            self.listings_rendered, self.rendered_pages = True, render_all(self.case_page)
+            return self.rendered_pages
+        contexts = {lang: context(lang) for lang in model.languages}
+        fresh = {
+            page.path: page
+            for case_id in sorted(self.remodelled)
+            for lang in model.languages
+            for page in [self.case_page(contexts[lang], model.cases[case_id][lang])]
+        }
+        self.listings_rendered, self.rendered_pages = False, [fresh.get(page.path, page) for page in kept]
+        return self.rendered_pages
 
     def case_page(self, ctx: Context, case: Case) -> Page:
         """A case's page; rendered again only when its files changed (``inputs`` cover the rest)."""
@@ -123,6 +147,11 @@ class Preview:
         gone = {key for key in self.case_pages if key[1] not in self.fingerprints}
         for key in gone:
             del self.case_pages[key]
+
+
+def _same_but_narrative(old: dict[str, Case], new: dict[str, Case]) -> bool:
+    """Whether a case differs from its last build in its narrative at most, in every language."""
+    return old.keys() == new.keys() and all(dataclasses.replace(old[lang], body="") == dataclasses.replace(new[lang], body="") for lang in old)
 
 
 def settings(languages: tuple[str, ...], site_url: str, pdf: bool, today: dt.date, preview: bool) -> list[str]:
