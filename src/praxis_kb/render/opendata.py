@@ -422,30 +422,46 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def write_case_files(folder: Path, model: Model, entries: list[str]) -> int:
+def _never_current(case_id: str) -> bool:
+    return False
+
+
+def write_case_files(folder: Path, model: Model, entries: list[str], current: Callable[[str], bool] = _never_current) -> int:
     """One file per case and the index into *folder* (data/praxis/); files of removed cases go.
-    Returns how many case files were written."""
+    A file a preview's rebuild left *current* (its case unchanged) is not read again. Returns how
+    many case files were written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     names = set()
     for case_id, entry in zip(sorted(model.records), entries, strict=True):
         names.add(f"{case_id}.json")
-        written += write_if_changed(folder / f"{case_id}.json", case_json(entry))
+        target = folder / f"{case_id}.json"
+        if not (current(case_id) and target.exists()):
+            written += write_if_changed(target, case_json(entry))
     for stale in folder.glob("*.json"):
         if stale.name not in names and stale.name != "index.json":
             stale.unlink()
     return written
 
 
-def write(site_dir: Path, model: Model, schema_dir: Path, site_name: str, feed_titles: dict[str, str], generated: dt.date, reuse: Reuse = make) -> None:
+def write(
+    site_dir: Path,
+    model: Model,
+    schema_dir: Path,
+    site_name: str,
+    feed_titles: dict[str, str],
+    generated: dt.date,
+    reuse: Reuse = make,
+    current: Callable[[str], bool] = _never_current,
+) -> None:
     """Write /data/ (JSON, CSV, one file per case and their index, schemas) and one feed per
-    language into a built site."""
+    language into a built site. A preview passes *reuse* and *current* (site/incremental.py)."""
     data = site_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
     entries = _entries(model, reuse)
     (data / "cases.json").write_text(cases_json(model, generated, entries=entries), encoding="utf-8")
     (data / "cases.csv").write_text(cases_csv(model, reuse), encoding="utf-8", newline="")
-    write_case_files(data / CASE_FILES, model, entries)
+    write_case_files(data / CASE_FILES, model, entries, current)
     (data / CASE_FILES / "index.json").write_text(index_json(model, generated), encoding="utf-8")
     for schema in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(schema, data / schema.name)

@@ -153,9 +153,10 @@ class SiteBuild:
         titles = {lang: f"{site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
         started = time.perf_counter()
         with without_gc():
-            opendata.write(
-                site_dir, result.model, self.root / "schemas", site_name, titles, build_date(), self.preview.reuse if self.preview else opendata.make
-            )
+            if self.preview is not None:
+                opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date(), self.preview.reuse, self.preview.current)
+            else:
+                opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date())
         written = time.perf_counter()
         problem = ""
         if self.indexer is not None and self.previewing:

@@ -69,6 +69,7 @@ class Preview:
     listings_rendered: bool = True  # whether the last rebuild rendered the pages listing cases
     only_narratives: bool = False  # the cases modelled again differ from before in their narrative at most
     rendered_pages: list[Page] = field(default_factory=list)  # every page render_all made last time
+    remade: set[str] = field(default_factory=set)  # cases whose open data this rebuild made again
     _same_inputs: bool = False
 
     def start(self, inputs: str) -> None:
@@ -77,7 +78,7 @@ class Preview:
         if not self._same_inputs:
             self.fingerprints, self.model, self.case_pages, self.open_data = {}, None, {}, {}
         self.inputs = inputs
-        self.remodelled, self.rendered = set(), []
+        self.remodelled, self.rendered, self.remade = set(), [], set()
 
     def fingerprint(self, files: content.CaseFiles) -> str:
         """The hash of a case's files: its German original and every translation that joined it."""
@@ -136,7 +137,13 @@ class Preview:
             return kept[1]
         text = make()
         self.open_data[key] = (found, text)
+        self.remade.add(case_id)
         return text
+
+    def current(self, case_id: str) -> bool:
+        """Whether the case's own open data file, written by an earlier rebuild, is still right:
+        its JSON was not made again in this one."""
+        return ("json", case_id) in self.open_data and case_id not in self.remade
 
     def pages_written(self, pages: list[Page]) -> None:
         """Note which generated pages changed since the last build (all after changed inputs)."""

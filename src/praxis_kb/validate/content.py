@@ -109,6 +109,14 @@ class CheckCache:
         """Keep only what this run used: a removed or changed file's old result goes."""
         self.entries, self._fresh = self._fresh, {}
 
+    def parsed(self, path: Path, read: Callable[[Path], Document]) -> Document:
+        """``read(path)``, parsed again only when the file's content changed."""
+        key = ("parsed", str(path), self.digest_of(path))
+        found = self.entries.get(key) or self._fresh.get(key)
+        document = found.value if found is not None else read(path)
+        self._fresh[key] = _Entry(document, [], 0)
+        return document
+
     def digest_of(self, path: Path) -> str:
         found = self.digests.get(path)
         if found is None:
@@ -176,9 +184,12 @@ class _Run:
         self.catalogue = Catalogue(self.project)
 
     def read(self, path: Path, *, markdown: bool) -> Document | None:
-        """Read one file; a file that cannot be read is a problem, and None."""
+        """Read one file; a file that cannot be read is a problem, and None. With a cache, a
+        vocabulary or criterion unchanged since the last run is not parsed again."""
         self.catalogue.checked_files += 1
         try:
+            if self.cache is not None and not markdown:
+                return self.cache.parsed(path, read_yaml)
             return read_markdown(path) if markdown else read_yaml(path)
         except ContentError as exc:
             self.problems.add(self.project.relative(path), exc.line, exc.column, exc.message, code=exc.code, path=exc.path, hint=exc.hint)
