@@ -129,9 +129,10 @@ class SiteBuild:
         return htmlpost.add_content_security_policy(html)
 
     def language_written(self, language: Language) -> None:
-        """Start this language's search index in the background while the next language builds."""
+        """Start this language's search index in the background while the next language builds
+        (a preview starts them at its end, after the open data, see ``finish``)."""
         model = self.result.model if self.result else None
-        if model is None or self.site_dir is None:
+        if model is None or self.site_dir is None or self.previewing:
             return
         if self.indexer is None:
             self.indexer = search.Indexer(self.site_dir, model.languages)
@@ -159,8 +160,11 @@ class SiteBuild:
                 opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date())
         written = time.perf_counter()
         problem = ""
-        if self.indexer is not None and self.previewing:
-            search.leave_running(self.indexer)  # the preview reloads now; its search follows in seconds
+        if self.previewing:  # the preview reloads now; its search follows in seconds, at low priority
+            self.indexer = search.Indexer(site_dir, result.model.languages, background=True)
+            for lang in result.model.languages:
+                self.indexer.start(lang)
+            search.leave_running(self.indexer)
         elif self.indexer is not None:
             problem = self.indexer.finish()
         self.indexer = None
