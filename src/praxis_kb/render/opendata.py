@@ -37,6 +37,7 @@ from praxis_kb.validate.shape import Field, Shape
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
 CASE_FILES = "praxis"  # below data/: one file per case and index.json
+INDEX_FILE = f"data/{CASE_FILES}/index.json"
 SCHEMA_NAME = "praxisbeispiel.schema.json"
 
 # A preview keeps each case's open data between rebuilds: reuse(kind, case id, make) returns what
@@ -462,7 +463,7 @@ def write(
     (data / "cases.json").write_text(cases_json(model, generated, entries=entries), encoding="utf-8")
     (data / "cases.csv").write_text(cases_csv(model, reuse), encoding="utf-8", newline="")
     write_case_files(data / CASE_FILES, model, entries, current)
-    (data / CASE_FILES / "index.json").write_text(index_json(model, generated), encoding="utf-8")
+    (site_dir / INDEX_FILE).write_text(index_json(model, generated), encoding="utf-8")
     for schema in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(schema, data / schema.name)
     for lang in model.languages:
