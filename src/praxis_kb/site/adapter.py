@@ -7,6 +7,7 @@ when the site generator changes (Material reaches end of life on 2027-05-05), th
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,7 @@ def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
     the theme keeps its compiled templates between a preview's rebuilds."""
     add_markdown_extensions(config)
     keep_compiled_templates(config)
+    _quiet_dirty_warning()
     return {
         "docs_dir": Path(config.docs_dir),
         "site_dir": Path(config.site_dir),
@@ -159,3 +161,18 @@ def keep_compiled_templates(config: MkDocsConfig) -> None:
 
     theme.get_env = get_env  # type: ignore[method-assign]
     theme.praxis_compiled = True  # type: ignore[attr-defined]
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns on every `serve --dirty` rebuild that navigation may be inaccurate; the
+    preview decides itself which pages are built again (``rebuild_only``), so the warning would
+    only alarm contributors."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(found, _DirtyWarning) for found in logger.filters):
+        logger.addFilter(_DirtyWarning())
