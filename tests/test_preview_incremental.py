@@ -83,6 +83,21 @@ def test_an_edited_title_also_renders_the_pages_listing_the_case(sandbox: Projec
     assert pages_of(again) == pages_of(full(sandbox, tmp_path))
 
 
+def test_an_added_and_a_removed_case_give_a_full_builds_pages(sandbox: Project, previewing: None, tmp_path: Path) -> None:
+    preview = Preview()
+    generate(sandbox, None, LANGUAGES, preview=preview)
+    source = sandbox.cases_dir / f"{CASE}.de.md"
+    added = sandbox.cases_dir / f"{CASE}-zwei.de.md"
+    added.write_text(source.read_text(encoding="utf-8").replace(f"id: {CASE}\n", f"id: {CASE}-zwei\n", 1), encoding="utf-8")
+    again = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.remodelled == {f"{CASE}-zwei"} and preview.listings_rendered
+    assert pages_of(again) == pages_of(full(sandbox, tmp_path / "mit"))
+    added.unlink()
+    removed = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.removed == {f"praxis/{CASE}-zwei.{lang}.md" for lang in LANGUAGES}
+    assert pages_of(removed) == pages_of(full(sandbox, tmp_path / "ohne"))
+
+
 def test_nothing_changed_nothing_is_done_again(sandbox: Project, previewing: None) -> None:
     preview = Preview()
     generate(sandbox, None, LANGUAGES, preview=preview)
@@ -225,3 +240,14 @@ def test_a_dirty_mkdocs_rebuild_writes_only_the_edited_cases_pages_and_equals_a_
     serve_build(clean, dirty=False)
     search.stop_left_running()
     assert html_files(site) == html_files(clean)
+
+    # a removed case: its page goes from the preview too
+    gone = next(path for path in sorted(sandbox.cases_dir.glob("*.de.md")) if not path.name.startswith(CASE))
+    for path in sandbox.cases_dir.glob(gone.name.replace(".de.md", ".*.md")):
+        path.unlink()
+    serve_build(site, dirty=True)
+    search.stop_left_running()
+    assert not (site / "praxis" / gone.name.removesuffix(".de.md") / "index.html").exists()
+    serve_build(tmp_path / "ohne", dirty=False)
+    search.stop_left_running()
+    assert html_files(site) == html_files(tmp_path / "ohne")

@@ -28,7 +28,7 @@ from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR, Project
 from praxis_kb.render import Strings, insert_fragments, opendata, untranslated_page
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
-from praxis_kb.site.incremental import Preview
+from praxis_kb.site.incremental import Preview, remove_built
 
 # Folders whose changes a preview (mkdocs serve) rebuilds for, besides docs/.
 WATCHED = ("praxis", "kriterien", "schemas")
@@ -151,6 +151,8 @@ class SiteBuild:
             return
         if self.not_found_page is not None:
             (site_dir / "404.html").write_text(self.not_found_page, encoding="utf-8")
+        if self.preview is not None:  # a case removed since the last rebuild: its pages go too
+            remove_built(site_dir, self.preview.removed, result.model.languages[0])
         titles = {lang: f"{site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
         started = time.perf_counter()
         with without_gc():

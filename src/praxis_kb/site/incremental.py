@@ -70,6 +70,7 @@ class Preview:
     only_narratives: bool = False  # the cases modelled again differ from before in their narrative at most
     rendered_pages: list[Page] = field(default_factory=list)  # every page render_all made last time
     remade: set[str] = field(default_factory=set)  # cases whose open data this rebuild made again
+    removed: set[str] = field(default_factory=set)  # generated pages the last rebuild no longer has
     _same_inputs: bool = False
 
     def start(self, inputs: str) -> None:
@@ -146,14 +147,36 @@ class Preview:
         return ("json", case_id) in self.open_data and case_id not in self.remade
 
     def pages_written(self, pages: list[Page]) -> None:
-        """Note which generated pages changed since the last build (all after changed inputs)."""
+        """Note which generated pages changed since the last build (all after changed inputs), and
+        which are gone (a removed case)."""
         outputs = {page.path: page_digest(page) for page in pages}
         first = not self.outputs or not self._same_inputs
         self.changed = None if first else {path for path, found in outputs.items() if self.outputs.get(path) != found}
+        self.removed = set(self.outputs) - set(outputs)
         self.outputs = outputs
         gone = {key for key in self.case_pages if key[1] not in self.fingerprints}
         for key in gone:
             del self.case_pages[key]
+
+
+def built_page(source: str, source_language: str) -> str:
+    """Where MkDocs writes the page of a generated source (use_directory_urls): praxis/a.en.md →
+    en/praxis/a/index.html, praxis/index.de.md → praxis/index.html."""
+    folder, _, name = source.rpartition("/")
+    stem, lang = name.split(".")[:-1][0], name.split(".")[-2]
+    parts = [] if lang == source_language else [lang]
+    parts += [folder] if folder else []
+    parts += [] if stem == "index" else [stem]
+    return "/".join([*parts, "index.html"])
+
+
+def remove_built(site_dir: Path, sources: Iterable[str], source_language: str) -> None:
+    """Delete what a dirty rebuild left of removed pages (MkDocs keeps the site between them)."""
+    for source in sorted(sources):
+        target = site_dir / built_page(source, source_language)
+        target.unlink(missing_ok=True)
+        if target.parent != site_dir and target.parent.is_dir() and not any(target.parent.iterdir()):
+            target.parent.rmdir()
 
 
 def _same_but_narrative(old: dict[str, Case], new: dict[str, Case]) -> bool:
