@@ -25,10 +25,10 @@ site: $(STAMP) ## validate the content as strictly as publishing does (no draft,
 	$(BIN)/praxis build
 
 serve: $(STAMP) ## preview the site on http://127.0.0.1:8000, rebuilding on every edit (drafts and missing values marked, a broken case as a page of its problems)
-	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload
+	PRAXIS_ENTWURF=1 $(BIN)/mkdocs serve --livereload --dirty
 
 serve-de: $(STAMP) ## preview in German only: quick with thousands of cases
-	PRAXIS_ENTWURF=1 PRAXIS_NUR_DEUTSCH=1 $(BIN)/mkdocs serve --livereload
+	PRAXIS_ENTWURF=1 PRAXIS_NUR_DEUTSCH=1 $(BIN)/mkdocs serve --livereload --dirty
 
 preview: $(STAMP) ## build site/ as a preview, like `make serve` shows it (the artifact of a pull request); it names every problem
 	PRAXIS_ENTWURF=1 $(BIN)/praxis build

@@ -22,15 +22,18 @@ build: SiteBuild | None = None
 @event_priority(100)  # before static-i18n (-100) collects the files of each language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global build
-    language = adapter.language(config)
-    adapter.add_markdown_extensions(config)
-    if build is None or language.outermost:
+    if build is None or adapter.language(config).outermost:
         build = SiteBuild(adapter.project_root(config))
     try:
-        build.configure(language, **adapter.configure_arguments(config))
+        build.configure(adapter.language(config), **adapter.configure_arguments(config))
     except BuildStopped as stop:
         raise Abort(str(stop)) from None
     return config
+
+
+@event_priority(-150)  # after static-i18n (-100) has made each language's files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    return adapter.rebuild_only(files, build)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -74,7 +77,4 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    assert build is not None
-    for folder in build.watched():
-        server.watch(str(folder))
-    return server
+    return adapter.watch(server, config, build.watched() if build else [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from praxis_kb.model import Model
+from praxis_kb.model import Case, Model
 from praxis_kb.model import coverage as coverage_
 from praxis_kb.render import case, checklist, criteria, finder, matcher, overview, service, site_types
 from praxis_kb.render.context import Context
@@ -23,6 +23,7 @@ from praxis_kb.render.strings import Strings, ui_strings
 __all__ = [
     "LEGAL_PAGES",
     "PARALLEL_FROM_CASES",
+    "CasePage",
     "Context",
     "Operator",
     "Page",
@@ -42,13 +43,17 @@ __all__ = [
 ]
 
 
-def language_pages(ctx: Context) -> list[Page]:
-    """Every generated page of one language, in a fixed order."""
+CasePage = Callable[[Context, Case], Page]
+
+
+def language_pages(ctx: Context, case_page: CasePage = case.page) -> list[Page]:
+    """Every generated page of one language, in a fixed order. A preview passes a *case_page* that
+    reuses the page of a case unchanged since its last build."""
     site_type_ids = list(ctx.model.vocab("standorttypen").entries)
     out = [*finder.pages(ctx), matcher.page(ctx), overview.page(ctx), service.open_data_page(ctx), criteria.index_page(ctx), site_types.index_page(ctx)]
     out += [service.search_page(ctx), service.coverage_page(ctx), checklist.page(ctx)]
     out += [checklist.page(ctx, s) for s in site_type_ids]
-    out += [case.page(ctx, by_lang[ctx.lang]) for by_lang in ctx.model.cases.values()]
+    out += [case_page(ctx, by_lang[ctx.lang]) for by_lang in ctx.model.cases.values()]
     out += [criteria.criterion_page(ctx, c) for c in ctx.model.criteria.values()]
     out += [site_types.site_type_page(ctx, s) for s in site_type_ids]
     return out
@@ -63,6 +68,7 @@ def render_all(
     pdf: bool = False,
     *,
     workers: int = 1,
+    case_page: CasePage = case.page,
 ) -> list[Page]:
     """Every generated page in every language, in a stable order.
 
@@ -71,7 +77,7 @@ def render_all(
     """
 
     def one(lang: str) -> list[Page]:
-        return language_pages(Context(model, lang, coverage, site_url, pdf, today))
+        return language_pages(Context(model, lang, coverage, site_url, pdf, today), case_page)
 
     workers = min(workers, len(model.languages))
     if workers > 1 and not fork_is_safe():

@@ -1,4 +1,5 @@
-"""Open data: the cases as JSON and CSV, the schemas, and an Atom feed per language.
+"""Open data: the cases as JSON and CSV, one JSON file per case with a small index, the schemas,
+and an Atom feed per language.
 
 Ids are the stable case ids; the JSON carries the validated German source data (its fields are
 documented by schemas/praxisbeispiel.schema.json) plus the translated texts, with one change: a
@@ -7,6 +8,12 @@ case with the columns the schema's ``x-csv`` annotations name (``csv_columns``);
 unknown or uncertain gets two more columns, its precision and its note (for an unknown value, the
 reason), derived from the shape. Everything comes from the model: the case files as
 ``Model.records`` keeps them, the case shape, and the typed cases for the feeds.
+
+The full download grows with the collection (tens of megabytes at a thousand cases), so each case
+is also its own file, ``data/praxis/<id>.json``: the same object as its entry in cases.json, with
+every language (translations hold only texts; the values are German ids shared by all languages).
+``data/praxis/index.json`` lists them with what a reader needs to choose one: id, German title,
+site type, status, date of the last review, the page's and the file's address.
 """
 
 from __future__ import annotations
@@ -29,6 +36,17 @@ from praxis_kb.validate.shape import Field, Shape
 
 FORMAT_VERSION = 1
 ATOM = "http://www.w3.org/2005/Atom"
+CASE_FILES = "praxis"  # below data/: one file per case and index.json
+INDEX_FILE = f"data/{CASE_FILES}/index.json"
+SCHEMA_NAME = "praxisbeispiel.schema.json"
+
+# A preview keeps each case's open data between rebuilds: reuse(kind, case id, make) returns what
+# make() returned last time while the case's files are unchanged (site/incremental.py).
+Reuse = Callable[[str, str, Callable[[], str]], str]
+
+
+def make(kind: str, case_id: str, make: Callable[[], str]) -> str:
+    return make()
 
 
 Getter = Callable[[dict[str, Any]], str]
@@ -271,43 +289,96 @@ def column_description(name: str, german: str, lang: str) -> str:
     return german if lang == SOURCE_LANGUAGE else _english(name, german)
 
 
-def cases_csv(model: Model) -> str:
-    seasons = {entry_id: model.vocab("jahreszeiten").label(entry_id, SOURCE_LANGUAGE) for entry_id in model.vocab("jahreszeiten").entries}
-    columns = csv_columns(model.shape, seasons)
+def _csv_line(cells: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _, _ in columns])
-    for case_id in sorted(model.records):
-        data = model.records[case_id].data
-        writer.writerow([safe_cell(getter(data)) for _, _, getter in columns])
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
     return out.getvalue()
 
 
-def cases_json(model: Model, generated: dt.date) -> str:
-    cases = []
-    for case_id in sorted(model.records):
-        record = model.records[case_id]
-        translations = {lang: {"status": t.status.value, "texte": t.texts, "beschreibung": t.body.strip()} for lang, t in sorted(record.translations.items())}
-        cases.append(
-            {
-                "id": case_id,
-                "url": f"praxis/{case_id}/",
-                "daten": published(model.shape.root, record.data),
-                "beschreibung": record.body.strip(),
-                "uebersetzungen": translations,
-            }
-        )
-    payload = {
-        "format": FORMAT_VERSION,
-        "erzeugt": generated.isoformat(),
-        "schema": "praxisbeispiel.schema.json",
-        "sprache": SOURCE_LANGUAGE,
-        "anzahl": len(cases),
-        "praxisbeispiele": cases,
-    }
+def cases_csv(model: Model, reuse: Reuse = make) -> str:
+    seasons = {entry_id: model.vocab("jahreszeiten").label(entry_id, SOURCE_LANGUAGE) for entry_id in model.vocab("jahreszeiten").entries}
+    columns = csv_columns(model.shape, seasons)
+
+    def row(case_id: str) -> str:
+        data = model.records[case_id].data
+        return _csv_line([safe_cell(getter(data)) for _, _, getter in columns])
+
+    lines = [_csv_line([name for name, _, _ in columns])]
+    lines += [reuse("csv", case_id, functools.partial(row, case_id)) for case_id in sorted(model.records)]
+    return "".join(lines)
+
+
+def _compact(value: Any) -> str:
     # Compact: json only uses its fast C encoder without indent (a large collection writes in a
     # fraction of the time); any JSON viewer or `python -m json.tool` shows it indented.
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def case_entry(model: Model, case_id: str) -> dict[str, Any]:
+    """One case as open data: its German source data (an unknown value is null, its reason beside
+    it), its narrative, and every translation's texts."""
+    record = model.records[case_id]
+    translations = {lang: {"status": t.status.value, "texte": t.texts, "beschreibung": t.body.strip()} for lang, t in sorted(record.translations.items())}
+    return {
+        "id": case_id,
+        "url": f"praxis/{case_id}/",
+        "daten": published(model.shape.root, record.data),
+        "beschreibung": record.body.strip(),
+        "uebersetzungen": translations,
+    }
+
+
+def _header(generated: dt.date | None) -> dict[str, Any]:
+    dated = {"erzeugt": generated.isoformat()} if generated else {}
+    return {"format": FORMAT_VERSION, **dated, "schema": SCHEMA_NAME, "sprache": SOURCE_LANGUAGE}
+
+
+def _entries(model: Model, reuse: Reuse) -> list[str]:
+    """Each case's entry as compact JSON, in the order of their ids."""
+    return [reuse("json", case_id, functools.partial(lambda c: _compact(case_entry(model, c)), case_id)) for case_id in sorted(model.records)]
+
+
+def cases_json(model: Model, generated: dt.date, reuse: Reuse = make, entries: list[str] | None = None) -> str:
+    """Every case in one file (*entries*: each case's compact entry, if already made)."""
+    entries = _entries(model, reuse) if entries is None else entries
+    head = _compact({**_header(generated), "anzahl": len(entries), "praxisbeispiele": []})
+    assert head.endswith("[]}")
+    return head[:-3] + "[" + ",".join(entries) + "]}\n"
+
+
+def case_file_name(case_id: str) -> str:
+    """Where a case's own file is, below the site's root."""
+    return f"data/{CASE_FILES}/{case_id}.json"
+
+
+def case_json(entry: str) -> str:
+    """A case's own file: its entry in cases.json (compact JSON *entry*) with the format, schema and
+    language of the data in front. No date of the build: a file changes only when its case does."""
+    head = _compact(_header(None))
+    return head[:-1] + "," + entry[1:] + "\n"
+
+
+def index_entry(model: Model, case_id: str) -> dict[str, Any]:
+    """What a reader needs to choose a case: German title, site type, status (null when unknown,
+    or ``{wert: null, anmerkung}`` with the reason), the date of the last review (null for a draft,
+    which only a preview shows), the page's and the file's address below the site's root."""
+    data = model.records[case_id].data
+    status = published(model.shape.root.find("status"), data["status"]) if "status" in data else None
+    return {
+        "id": case_id,
+        "titel": data.get("titel"),
+        "standorttyp": (data.get("standort") or {}).get("standorttyp"),
+        "status": status,
+        "zuletzt_geprueft": data.get("zuletzt_geprueft"),
+        "url": f"praxis/{case_id}/",
+        "datei": case_file_name(case_id),
+    }
+
+
+def index_json(model: Model, generated: dt.date) -> str:
+    """data/praxis/index.json: one short entry per case, in the order of their ids."""
+    cases = [index_entry(model, case_id) for case_id in sorted(model.records)]
+    return _compact({**_header(generated), "anzahl": len(cases), "praxisbeispiele": cases}) + "\n"
 
 
 def feed_name(lang: str) -> str:
@@ -341,12 +412,58 @@ def atom_feed(model: Model, lang: str, site_name: str, feed_title: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def write(site_dir: Path, model: Model, schema_dir: Path, site_name: str, feed_titles: dict[str, str], generated: dt.date) -> None:
-    """Write /data/ (JSON, CSV, schemas) and one feed per language into a built site."""
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write *text* unless the file holds it already (a preview keeps its site between rebuilds)."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def _never_current(case_id: str) -> bool:
+    return False
+
+
+def write_case_files(folder: Path, model: Model, entries: list[str], current: Callable[[str], bool] = _never_current) -> int:
+    """One file per case and the index into *folder* (data/praxis/); files of removed cases go.
+    A file a preview's rebuild left *current* (its case unchanged) is not read again. Returns how
+    many case files were written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    names = set()
+    for case_id, entry in zip(sorted(model.records), entries, strict=True):
+        names.add(f"{case_id}.json")
+        target = folder / f"{case_id}.json"
+        if not (current(case_id) and target.exists()):
+            written += write_if_changed(target, case_json(entry))
+    for stale in folder.glob("*.json"):
+        if stale.name not in names and stale.name != "index.json":
+            stale.unlink()
+    return written
+
+
+def write(
+    site_dir: Path,
+    model: Model,
+    schema_dir: Path,
+    site_name: str,
+    feed_titles: dict[str, str],
+    generated: dt.date,
+    reuse: Reuse = make,
+    current: Callable[[str], bool] = _never_current,
+) -> None:
+    """Write /data/ (JSON, CSV, one file per case and their index, schemas) and one feed per
+    language into a built site. A preview passes *reuse* and *current* (site/incremental.py)."""
     data = site_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
-    (data / "cases.json").write_text(cases_json(model, generated), encoding="utf-8")
-    (data / "cases.csv").write_text(cases_csv(model), encoding="utf-8", newline="")
+    entries = _entries(model, reuse)
+    (data / "cases.json").write_text(cases_json(model, generated, entries=entries), encoding="utf-8")
+    (data / "cases.csv").write_text(cases_csv(model, reuse), encoding="utf-8", newline="")
+    write_case_files(data / CASE_FILES, model, entries, current)
+    (site_dir / INDEX_FILE).write_text(index_json(model, generated), encoding="utf-8")
     for schema in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(schema, data / schema.name)
     for lang in model.languages:

@@ -11,7 +11,12 @@ from praxis_kb.render.fragments import Page
 def open_data_page(ctx: Context) -> Page:
     written_in = ctx.model.languages[0] if ctx.lang == ctx.model.languages[0] else "en"  # see column_description
     columns = [(name, ctx.quoted(opendata.column_description(name, german, ctx.lang), written_in)) for name, german, _ in opendata.csv_columns(ctx.model.shape)]
-    body = environment().get_template("open_data.md.j2").render(columns=columns, root=ctx.root(), feed=opendata.feed_name(ctx.lang), **ctx.helpers("../"))
+    example = opendata.case_file_name(min(ctx.model.records)) if ctx.model.records else ""
+    body = (
+        environment()
+        .get_template("open_data.md.j2")
+        .render(columns=columns, root=ctx.root(), feed=opendata.feed_name(ctx.lang), index_file=opendata.INDEX_FILE, example=example, **ctx.helpers("../"))
+    )
     return ctx.page(f"offene-daten/index.{ctx.lang}.md", ctx.t.open_data, ctx.t.open_data_intro, body)
 
 

@@ -7,15 +7,20 @@ when the site generator changes (Material reaches end of life on 2027-05-05), th
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+
 from praxis_kb.render.escaping import GenderStar
-from praxis_kb.site.build import Language
-from praxis_kb.site.generate import source_language_only
+from praxis_kb.site.build import Language, SiteBuild
+from praxis_kb.site.generate import GENERATED_DIRS, source_language_only
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 
@@ -54,6 +59,11 @@ def languages_to_build(config: MkDocsConfig) -> tuple[str, ...] | None:
 
 
 def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
+    """What ``SiteBuild.configure`` needs; the site's Markdown extension is added on the way, and
+    the theme keeps its compiled templates between a preview's rebuilds."""
+    add_markdown_extensions(config)
+    keep_compiled_templates(config)
+    _quiet_dirty_warning()
     return {
         "docs_dir": Path(config.docs_dir),
         "site_dir": Path(config.site_dir),
@@ -74,3 +84,95 @@ def add_markdown_extensions(config: MkDocsConfig) -> None:
     extensions = config.markdown_extensions
     if not any(isinstance(extension, GenderStar) for extension in extensions):
         extensions.append(GenderStar())  # type: ignore[arg-type]
+
+
+def rebuild_only(files: Files, build: SiteBuild | None) -> Files:
+    """Which pages a dirty rebuild (``mkdocs serve --dirty``) builds again.
+
+    MkDocs builds a page again when its file is newer than its output. A generated page's HTML
+    fragments are not in its file (render/fragments.py), so for generated pages the preview says
+    which changed (*changed*, paths below docs/); hand-written pages keep MkDocs' own test. With
+    *changed* None (the first build, or a vocabulary, a criterion, the site's texts, a template
+    changed) every page is built again. Without --dirty MkDocs builds every page anyway.
+    """
+    generated, changed = build.rebuild_only() if build else (set(), None)
+    for file in files.documentation_pages():
+        if changed is None:
+            file.is_modified = _always  # type: ignore[method-assign]
+        elif file.src_uri in generated:
+            file.is_modified = _always if file.src_uri in changed else _never  # type: ignore[method-assign]
+    return files
+
+
+def _always() -> bool:
+    return True
+
+
+def _never() -> bool:
+    return False
+
+
+def watch(server: LiveReloadServer, config: MkDocsConfig, folders: list[Path]) -> LiveReloadServer:
+    """What a preview rebuilds for: *folders* (the content, the site's texts and templates), and
+    docs/ without the folders the build writes itself (MkDocs watches all of docs/): a generated
+    page written by one rebuild must not start the next."""
+    docs_dir = Path(config.docs_dir)
+    server.unwatch(str(docs_dir))
+    server.watch(str(docs_dir), recursive=False)
+    for folder in sorted(path for path in docs_dir.iterdir() if path.is_dir() and path.name not in GENERATED_DIRS):
+        server.watch(str(folder))
+    for folder in folders:
+        server.watch(str(folder))
+    return server
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process. MkDocs makes a new Jinja environment for
+    every rebuild of a preview, which compiled Material's templates again each time (about a
+    second); Jinja compares each template's source with the checksum it stored, so an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.code.get(bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def keep_compiled_templates(config: MkDocsConfig) -> None:
+    """Every Jinja environment the theme makes uses the compiled templates of earlier builds."""
+    theme = config.theme
+    if getattr(theme, "praxis_compiled", False):
+        return
+    make = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        env.bytecode_cache = _COMPILED
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+    theme.praxis_compiled = True  # type: ignore[attr-defined]
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns on every `serve --dirty` rebuild that navigation may be inaccurate; the
+    preview decides itself which pages are built again (``rebuild_only``), so the warning would
+    only alarm contributors."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(found, _DirtyWarning) for found in logger.filters):
+        logger.addFilter(_DirtyWarning())

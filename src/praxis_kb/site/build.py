@@ -28,9 +28,22 @@ from praxis_kb.load.project import SOURCE_LANGUAGE, UI_DIR, Project
 from praxis_kb.render import Strings, insert_fragments, latin, opendata, untranslated_page
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
+from praxis_kb.site.incremental import Preview, remove_built
 
 # Folders whose changes a preview (mkdocs serve) rebuilds for, besides docs/.
 WATCHED = ("praxis", "kriterien", "schemas")
+
+
+# A preview (mkdocs serve) keeps its work between rebuilds in its process (site/incremental.py).
+_preview: Preview | None = None
+
+
+def preview_state() -> Preview:
+    """The preview's work of its earlier rebuilds in this process."""
+    global _preview
+    if _preview is None:
+        _preview = Preview()
+    return _preview
 
 
 class BuildStopped(Exception):
@@ -56,6 +69,7 @@ class SiteBuild:
     indexer: search.Indexer | None = None
     not_found_page: str | None = None
     quoted: latin.Quoted | None = None  # names the data quotes in English (render/latin.py)
+    preview: Preview | None = None  # under mkdocs serve: what the last rebuild did
 
     def configure(
         self, language: Language, *, docs_dir: Path, site_dir: Path, site_url: str, dev_host: str, dev_port: int, languages: tuple[str, ...] | None = None
@@ -69,7 +83,8 @@ class SiteBuild:
         search.stop_left_running()  # a preview's last search index run must not write into this build
         address = public_address(site_url, dev_host, dev_port)
         self.previewing = bool(site_url) and not address
-        result = generate(Project(self.root), docs_dir, languages, site_url=address)
+        self.preview = preview_state() if self.previewing else None
+        result = generate(Project(self.root), docs_dir, languages, site_url=address, preview=self.preview)
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
         sys.stderr.write("".join(problem.as_text() + "\n" for problem in result.problems.sorted()))
         for line in result.coverage_gaps:  # translation gaps warn, they never fail a build
@@ -116,29 +131,44 @@ class SiteBuild:
         return htmlpost.add_content_security_policy(html)
 
     def language_written(self, language: Language) -> None:
-        """Start this language's search index in the background while the next language builds."""
+        """Start this language's search index in the background while the next language builds
+        (a preview starts them at its end, after the open data, see ``finish``)."""
         model = self.result.model if self.result else None
-        if model is None or self.site_dir is None:
+        if model is None or self.site_dir is None or self.previewing:
             return
         if self.indexer is None:
             self.indexer = search.Indexer(self.site_dir, model.languages)
         self.indexer.start(language.code)
 
-    def finish(self, site_name: str) -> None:
-        """After the last language: the German 404 page, open data, the search index, PDFs."""
+    def rebuild_only(self) -> tuple[set[str], set[str] | None]:
+        """(the generated pages, those whose output changed since the last rebuild of a preview);
+        None: build every page again (see site.adapter.rebuild_only)."""
+        pages = self.result.pages if self.result else []
+        return {page.path for page in pages}, self.result.changed if self.result else None
+
+    def finish(self, site_name: str, *, last: bool = True) -> None:
+        """After the *last* language: the German 404 page, open data, the search index, PDFs."""
         result, site_dir = self.result, self.site_dir
-        if result is None or result.catalogue is None or result.model is None or site_dir is None:
+        if not last or result is None or result.catalogue is None or result.model is None or site_dir is None:
             return
         if self.not_found_page is not None:
             (site_dir / "404.html").write_text(self.not_found_page, encoding="utf-8")
+        if self.preview is not None:  # a case removed since the last rebuild: its pages go too
+            remove_built(site_dir, self.preview.removed, result.model.languages[0])
         titles = {lang: f"{site_name}: {Strings(lang).feed_title}" for lang in result.model.languages}
         started = time.perf_counter()
         with without_gc():
-            opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date())
+            if self.preview is not None:
+                opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date(), self.preview.reuse, self.preview.current)
+            else:
+                opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date())
         written = time.perf_counter()
         problem = ""
-        if self.indexer is not None and self.previewing:
-            search.leave_running(self.indexer)  # the preview reloads now; its search follows in seconds
+        if self.previewing:  # the preview reloads now; its search follows in seconds, at low priority
+            self.indexer = search.Indexer(site_dir, result.model.languages, background=True)
+            for lang in result.model.languages:
+                self.indexer.start(lang)
+            search.leave_running(self.indexer)
         elif self.indexer is not None:
             problem = self.indexer.finish()
         self.indexer = None

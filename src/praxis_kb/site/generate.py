@@ -22,6 +22,7 @@ from praxis_kb.model import coverage
 from praxis_kb.problems import Code, Problem, Problems, Severity
 from praxis_kb.render import finder, latin
 from praxis_kb.site import htmlpost
+from praxis_kb.site.incremental import Preview, inputs_digest, settings
 from praxis_kb.validate import cases, content
 
 GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
@@ -41,6 +42,7 @@ class Result:
     fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)
     written: int = 0
     removed: int = 0
+    changed: set[str] | None = None  # generated pages whose output changed (a preview); None: all
     # Seconds per step, for `make bench` (PRAXIS_ZEITMESSUNG): checking, model, pages, writing.
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -127,15 +129,19 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
-def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
-    """Validate everything; if there is no error, render every page of every language."""
+def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "", preview: Preview | None = None) -> Result:
+    """Validate everything; if there is no error, render every page of every language. A *preview*
+    (kept between rebuilds) checks, models and renders again only what changed since its last build."""
     with without_gc():
-        return _pages_for(project, languages, site_url)
+        return _pages_for(project, languages, site_url, preview)
 
 
-def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: str) -> Result:
+def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: str, preview: Preview | None) -> Result:
     started = time.perf_counter()
-    catalogue, problems = content.check(project, stage=build_stage())
+    stage = build_stage()
+    if preview is not None:
+        preview.start(inputs_digest(project, stage, settings(languages or project.languages, site_url, pdf_wanted(), build_date(), draft_preview())))
+    catalogue, problems = content.check(project, stage=stage, cache=preview.check if preview else None)
     checked = time.perf_counter()
     who = operator(project)
     if not who.complete:
@@ -148,19 +154,27 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
             severity=Severity.WARNING,
             code=Code.OPERATOR_MISSING,
         )
-    preview = draft_preview()
+    drafting = draft_preview()
     folder = project.relative(project.cases_dir) + "/"
     # A preview goes on over errors in case files: it shows a broken case as a page of its problems.
-    blocking = [problem for problem in problems.errors if not (preview and problem.file.startswith(folder))]
-    broken = broken_cases(folder, problems, catalogue) if preview else {}
+    blocking = [problem for problem in problems.errors if not (drafting and problem.file.startswith(folder))]
+    broken = broken_cases(folder, problems, catalogue) if drafting else {}
     if blocking:
         return Result(problems, blocking)
     chosen = languages or project.languages
-    built = model.build(catalogue, chosen)
+    built = preview.build_model(catalogue, chosen) if preview else model.build(catalogue, chosen)
     gaps = coverage.compute(built, render.ui_strings())
     modelled = time.perf_counter()
-    workers = render.parallel_workers(len(catalogue.cases))
-    pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
+    if preview is not None:  # one process: a preview's cache stays in it
+        pages = list(
+            preview.render(
+                built,
+                lambda case_page: render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=case_page),
+                lambda lang: render.Context(built, lang, gaps, site_url, pdf_wanted(), build_date()),
+            )
+        )
+    else:
+        pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=render.parallel_workers(len(catalogue.cases)))
     pages += [render.problem_page(render.Context(built, lang), case_id, found) for lang in chosen for case_id, found in broken.items()]
     timings = {"check": checked - started, "model": modelled - checked, "render": time.perf_counter() - modelled}
     return Result(problems, [], broken, pages, catalogue, built, coverage.summary_lines(gaps), timings=timings)
@@ -207,8 +221,10 @@ def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
     return removed
 
 
-def generate(project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "") -> Result:
-    result = pages_for(project, languages, site_url)
+def generate(
+    project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "", preview: Preview | None = None
+) -> Result:
+    result = pages_for(project, languages, site_url, preview)
     # The cards the Praxisfinder's script inserts get what the site does to every page's HTML.
     quoted = latin.quoted(result.model) if result.model else None
     result.pages = finder.finish_chunks(result.pages, lambda html, lang: htmlpost.script_fragment(html, lang, quoted))
@@ -217,6 +233,9 @@ def generate(project: Project, docs_dir: Path | None = None, languages: tuple[st
         started = time.perf_counter()
         result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
         result.timings["write"] = time.perf_counter() - started
+        if preview is not None:
+            preview.pages_written(result.pages)
+            result.changed = preview.changed
     return result
 
 

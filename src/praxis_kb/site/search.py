@@ -10,6 +10,7 @@ goes on with the next language; :meth:`Indexer.finish` waits for all of them.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -54,14 +55,21 @@ class Indexer:
 
     site_dir: Path
     languages: tuple[str, ...]
+    background: bool = False  # a preview's: at low priority, so that the next rebuild goes first
     running: dict[str, subprocess.Popen[str]] = field(default_factory=dict)
     failed: list[str] = field(default_factory=list)
 
     def start(self, lang: str) -> None:
         if lang in self.running:
             return
+        nice = shutil.which("nice") if self.background else None
         try:
-            self.running[lang] = subprocess.Popen(command(self.site_dir, lang, self.languages), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            self.running[lang] = subprocess.Popen(
+                [*([nice, "-n", "15"] if nice else []), *command(self.site_dir, lang, self.languages)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
         except OSError as exc:  # no site folder, or Pagefind not installed
             self.failed.append(f"{lang}: Pagefind ließ sich nicht starten ({exc.strerror or exc}; richten Sie die Umgebung mit „make setup“ neu ein)")
 

@@ -10,16 +10,18 @@ reports, the build refuses to publish anything while there is an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from praxis_kb.load.project import SOURCE_LANGUAGE, Project
 from praxis_kb.load.sources import Document, read_markdown, read_yaml
 from praxis_kb.load.strictyaml import json_path
-from praxis_kb.problems import Code, ContentError, Problems, Severity
+from praxis_kb.problems import Code, ContentError, Problem, Problems, Severity
 from praxis_kb.validate import acknowledged, cases, criteria, references, review, schemas, translations, vocabularies
 from praxis_kb.validate.findings import Finding
 from praxis_kb.validate.messages import schema_findings
@@ -67,13 +69,93 @@ class Stage(StrEnum):
     PUBLISHING = "publishing"  # praxis validate --veroeffentlichen, make site, deploy: a draft is an error too
 
 
-def check(project: Project, paths: Iterable[Path] | None = None, *, stage: Stage = Stage.EDITING) -> tuple[Catalogue, Problems]:
+T = TypeVar("T")
+
+
+def digest(data: bytes) -> str:
+    """A file's content as a short hash: two files with the same digest hold the same text."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: Any
+    problems: list[Problem]
+    reads: int  # files read (Catalogue.checked_files)
+
+
+@dataclass
+class CheckCache:
+    """What check() found in each case file, kept between runs of one process (a preview).
+
+    A case file's reading and rules are looked up by its content hash, together with the hash of
+    everything they depend on besides the file (``context``: vocabularies, criteria, schemas, the
+    stage, the languages; a changed vocabulary checks every case again). Cross-file rules (a
+    duplicate id, warnings a case lists as checked) run every time; they are cheap.
+    """
+
+    context: str = ""
+    entries: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
+    digests: dict[Path, str] = field(default_factory=dict)  # file → content hash, in the last run
+    checked: int = 0  # case files checked in the last run
+    reused: int = 0  # case files whose result the last run took from the cache
+    _fresh: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
+
+    def start(self, context: str) -> None:
+        self.context, self.checked, self.reused = context, 0, 0
+        self.digests, self._fresh = {}, {}
+
+    def end(self) -> None:
+        """Keep only what this run used: a removed or changed file's old result goes."""
+        self.entries, self._fresh = self._fresh, {}
+
+    def parsed(self, path: Path, read: Callable[[Path], Document]) -> Document:
+        """``read(path)``, parsed again only when the file's content changed."""
+        key = ("parsed", str(path), self.digest_of(path))
+        found = self.entries.get(key) or self._fresh.get(key)
+        document = found.value if found is not None else read(path)
+        self._fresh[key] = _Entry(document, [], 0)
+        return document
+
+    def digest_of(self, path: Path) -> str:
+        found = self.digests.get(path)
+        if found is None:
+            try:
+                found = digest(path.read_bytes())
+            except OSError:
+                found = ""
+            self.digests[path] = found
+        return found
+
+
+def context_digest(project: Project, stage: Stage) -> str:
+    """The hash of every file the rules of one case file read besides that file."""
+    folders = (project.vocabularies_dir, project.criteria_dir, project.schema_dir)
+    files = sorted(path for folder in folders if folder.is_dir() for path in folder.glob("*") if path.is_file())
+    parts = [stage.value, ",".join(project.languages)] + [f"{path}:{digest(path.read_bytes())}" for path in files]
+    return digest("\n".join(parts).encode())
+
+
+def check(
+    project: Project, paths: Iterable[Path] | None = None, *, stage: Stage = Stage.EDITING, cache: CheckCache | None = None
+) -> tuple[Catalogue, Problems]:
     """Load and validate the project's content (or only *paths*, in the project's context).
 
     The *stage* turns what is only unfinished while editing into errors: places left to fill in
     (ERGÄNZEN) from COMPLETE on, a case the team has not reviewed yet (a draft) when PUBLISHING.
+    With a *cache* (a preview), a case file unchanged since the last run is not checked again.
     """
-    run = _Run(project, stage)
+    if cache is not None:
+        cache.start(context_digest(project, stage))
+    try:
+        return _check(project, paths, stage, cache)
+    finally:
+        if cache is not None:
+            cache.end()
+
+
+def _check(project: Project, paths: Iterable[Path] | None, stage: Stage, cache: CheckCache | None) -> tuple[Catalogue, Problems]:
+    run = _Run(project, stage, cache)
     _load_vocabularies(run)
     if run.problems.has(Code.VOCABULARY_MISSING, Severity.ERROR):
         # Without every vocabulary there is nothing to check cases and criteria against.
@@ -93,6 +175,7 @@ class _Run:
 
     project: Project
     stage: Stage
+    cache: CheckCache | None = None
     catalogue: Catalogue = field(init=False)
     problems: Problems = field(default_factory=Problems)
     validators: schemas.Validators = field(init=False)  # once the vocabularies are read
@@ -101,13 +184,38 @@ class _Run:
         self.catalogue = Catalogue(self.project)
 
     def read(self, path: Path, *, markdown: bool) -> Document | None:
-        """Read one file; a file that cannot be read is a problem, and None."""
+        """Read one file; a file that cannot be read is a problem, and None. With a cache, a
+        vocabulary or criterion unchanged since the last run is not parsed again."""
         self.catalogue.checked_files += 1
         try:
+            if self.cache is not None and not markdown:
+                return self.cache.parsed(path, read_yaml)
             return read_markdown(path) if markdown else read_yaml(path)
         except ContentError as exc:
             self.problems.add(self.project.relative(path), exc.line, exc.column, exc.message, code=exc.code, path=exc.path, hint=exc.hint)
             return None
+
+    def memo(self, key: tuple[str, ...], step: Callable[[], T]) -> T:
+        """``step()``, or with a cache, its value and problems from an earlier run with the same *key*
+        (the files' content hashes and the context)."""
+        if self.cache is None:
+            return step()
+        key = (self.cache.context, *key)
+        found = self.cache.entries.get(key) or self.cache._fresh.get(key)
+        if found is not None:
+            self.cache.reused += 1
+            self.problems.items.extend(found.problems)
+            self.catalogue.checked_files += found.reads
+        else:
+            self.cache.checked += 1
+            start, reads = len(self.problems.items), self.catalogue.checked_files
+            value = step()
+            found = _Entry(value, self.problems.items[start:], self.catalogue.checked_files - reads)
+        self.cache._fresh[key] = found
+        return found.value  # type: ignore[no-any-return]
+
+    def digest_key(self, path: Path) -> str:
+        return self.cache.digest_of(path) if self.cache is not None else ""
 
     def report(self, where: Document | Path, findings: Iterable[Finding]) -> bool:
         """Add what the rules found in one file; True when none of it is an error."""
@@ -201,12 +309,11 @@ def _load_cases(run: _Run, files: Iterable[Path]) -> None:
         elif case_id in sources:
             run.report(path, [cases.duplicate_id(case_id, run.project.relative(sources[case_id].path))])
         else:
-            doc = run.read(path, markdown=True)
+            doc, clean = run.memo(("case", str(path), run.digest_key(path)), functools.partial(_read_and_check, run, path, case_id))
             if doc:
                 sources[case_id] = doc
-    for case_id, doc in sources.items():
-        if _check_case(run, doc, case_id):
-            run.catalogue.cases[case_id] = CaseFiles(case_id, doc)
+                if clean:
+                    run.catalogue.cases[case_id] = CaseFiles(case_id, doc)
     patterns = translations.pattern_tree(schemas.translatable_paths(run.validators))
     for case_id, lang, path in translated:
         _load_translation(run, path, case_id, lang, sources, patterns)
@@ -234,6 +341,12 @@ def _named_case_files(run: _Run, files: Iterable[Path]) -> Iterator[tuple[str, s
             yield match["id"], match["lang"], path
 
 
+def _read_and_check(run: _Run, path: Path, case_id: str) -> tuple[Document | None, bool]:
+    """A German original read and checked: (the document or None, whether it has no error)."""
+    doc = run.read(path, markdown=True)
+    return doc, bool(doc) and _check_case(run, doc, case_id)  # type: ignore[arg-type]
+
+
 def _check_case(run: _Run, doc: Document, case_id: str) -> bool:
     """Run every rule on a German original; True when it has no error."""
     valid = run.report(doc, schema_findings(run.validators.case, doc.data))
@@ -248,16 +361,23 @@ def _load_translation(run: _Run, path: Path, case_id: str, lang: str, sources: d
     if case_id not in sources and not source_path.exists():
         run.report(path, [translations.without_source(case_id)])
         return
+    key = ("translation", str(path), run.digest_key(path), run.digest_key(source_path), str(case_id in sources))
+    doc = run.memo(key, lambda: _read_translation(run, path, source_path, sources.get(case_id), patterns))
+    if doc is not None and case_id in run.catalogue.cases:
+        run.catalogue.cases[case_id].translations[lang] = doc
+
+
+def _read_translation(run: _Run, path: Path, source_path: Path, source: Document | None, patterns: translations.PatternTree) -> Document | None:
+    """A translation read and checked against its German original: the document when it has no error."""
     doc = run.read(path, markdown=True)
-    source = (sources.get(case_id) or run.read(source_path, markdown=True)) if doc else None
+    source = (source or run.read(source_path, markdown=True)) if doc else None
     if doc is None or source is None:
-        return
+        return None
     if isinstance(source.data, dict):
         run.report(doc, personal_data(doc, approved_contacts(source.data)))
         if not publicly_named(source.data):
             run.report(doc, places(doc))
-    if run.report(doc, translations.rules(doc.data, source.data, patterns)) and case_id in run.catalogue.cases:
-        run.catalogue.cases[case_id].translations[lang] = doc
+    return doc if run.report(doc, translations.rules(doc.data, source.data, patterns)) else None
 
 
 # -- a selection of files -------------------------------------------------------------------------
