@@ -338,3 +338,10 @@ def test_the_longer_finder_and_the_plain_list_pass_axe_and_fit_a_narrow_screen(b
             failures += [(path, v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result.response["violations"]]
         context.close()
     assert not failures, failures
+
+
+def test_the_pages_of_the_plain_list_are_no_search_results(site: Path) -> None:
+    # Pagefind indexes only pages with a search body once any page has one (site/htmlpost.py).
+    assert "data-pagefind-body" in (site / "praxis" / "index.html").read_text(encoding="utf-8")
+    for page in (site / "praxis" / "alle").rglob("index.html"):
+        assert "data-pagefind-body" not in page.read_text(encoding="utf-8"), page

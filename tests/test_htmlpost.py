@@ -49,3 +49,9 @@ def test_the_site_name_is_marked_german_and_left_to_right() -> None:
 def test_heading_anchors_stay_out_of_the_search_index() -> None:
     html = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
     assert htmlpost.unsearchable_headerlinks(html) == '<h2 id="a">A<a class="headerlink" data-pagefind-ignore href="#a" title="Permanent link">¶</a></h2>'
+
+
+def test_a_page_that_says_so_stays_out_of_the_search() -> None:
+    page = '<article class="md-content__inner md-typeset"><h1 data-pk-unsearchable>Alle – Seite 2</h1></article>'
+    assert htmlpost.mark_search_body(page) == page
+    assert "data-pagefind-body" in htmlpost.mark_search_body('<article class="md-content__inner md-typeset"><h1>A</h1></article>')

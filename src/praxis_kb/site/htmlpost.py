@@ -89,8 +89,15 @@ def script_fragment(html: str, lang: str, quoted: latin.Quoted | None = None) ->
     return latin.mark(hyphenate.html(html, lang), lang, quoted)
 
 
+UNSEARCHABLE = "data-pk-unsearchable"  # in a page's content: the page stays out of the search
+
+
 def mark_search_body(html: str) -> str:
-    """Let the search index only the main content of a page."""
+    """Let the search index only the main content of a page. A page that says it is no search
+    result (the pages of the plain list of cases: a search would find "Alle Praxisbeispiele –
+    Seite 3") gets no search body; Pagefind then leaves it out, as every other page has one."""
+    if UNSEARCHABLE in html:
+        return html
     return _ARTICLE.sub('<article class="md-content__inner md-typeset" data-pagefind-body', html, count=1)
 
 
