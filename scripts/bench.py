@@ -713,7 +713,10 @@ def _sizes(runs: dict[str, dict[int, dict[str, float]]]) -> list[tuple[str, int,
 def render_report(runs: dict[str, dict[int, dict[str, float]]], notes: dict[str, str]) -> str:
     lines = ["# Scale benchmark", "", *(f"- {text}" for text in notes.values()), "", "## Targets of issue #17", ""]
     lines += ["| target | measured | |", "|---|---:|:-:|"]
-    lines += [f"| {t.goal} | {t.measured} | {_mark(t.met)} |" for t in targets(runs)]
+    found = targets(runs)
+    lines += [f"| {t.goal} | {t.measured} | {_mark(t.met)} |" for t in found]
+    if any(t.met is None for t in found):
+        lines += ["", "– : not measured in the stored runs (`make bench` measures N = 10, 1000 and 2000, `make bench-10k` N = 10,000)."]
     lines += [
         "",
         "## Measurements",
@@ -830,8 +833,9 @@ def shared_load(before: tuple[float, float], after: tuple[float, float], seconds
 
 def _note(name: str, sizes: list[int], seconds: float, others: float) -> str:
     what = "`make bench`" if name == "main" else "`make bench-10k`"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip() or "?"
     text = (
-        f"{what} (run {name}: N = {', '.join(map(str, sizes))}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {seconds / 60:.0f} min; "
+        f"{what} (run {name}: N = {', '.join(map(str, sizes))}) on commit {commit}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {seconds / 60:.0f} min; "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}. Other processes kept {others:.1f} of the "
         f"{os.cpu_count()} cores busy on average"
     )
