@@ -19,6 +19,7 @@ import functools
 import gzip
 import html.parser
 import http.server
+import itertools
 import json
 import math
 import os
@@ -104,13 +105,14 @@ def vocabulary(lang: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _weights(size: int) -> tuple[float, ...]:
-    return tuple(1 / rank for rank in range(1, size + 1))
+def _cumulative_weights(size: int) -> tuple[float, ...]:
+    """Zipf-like weights, summed up once (random.choices would sum them on every call)."""
+    return tuple(itertools.accumulate(1 / rank for rank in range(1, size + 1)))
 
 
 def sentence(rng: random.Random, low: int, high: int, lang: str = "de") -> str:
     words = vocabulary(lang)
-    drawn = rng.choices(words, _weights(len(words)), k=rng.randint(low, high))
+    drawn = rng.choices(words, cum_weights=_cumulative_weights(len(words)), k=rng.randint(low, high))
     return " ".join([drawn[0].capitalize(), *(w.lower() for w in drawn[1:])])
 
 
@@ -665,17 +667,20 @@ def _cpu_note(top: dict[str, float], bottom: dict[str, float], top_key: str, bot
 
 
 def _growth(runs: dict[str, dict[int, dict[str, float]]], count: int, limit: float) -> Target:
-    """t(count) / t(1000), with t(1000) from the same run if it has that size, else from make bench."""
+    """t(count) / t(1000), with t(1000) from the same run if it has that size, else from make bench.
+    Judged by processor time when both builds recorded it: wall time on a shared machine depends on
+    what else ran at the moment, processor time much less."""
     goal = f"t({count:,}) / t(1000) ≤ {limit}" if count >= 10000 else f"t({count}) / t(1000) ≤ {limit}"
     run = next((rows for rows in (runs.get("main", {}), runs.get("10k", {})) if count in rows), None)
-    if run is None:
+    base = None if run is None else run.get(1000) or runs.get("main", {}).get(1000)
+    if run is None or base is None:
         return Target(goal, "not measured", None)
-    base = run.get(1000) or runs.get("main", {}).get(1000)
-    if base is None:
-        return Target(goal, "not measured", None)
-    ratio = run[count]["build_s"] / base["build_s"]
-    source = "" if 1000 in run else " (t(1000) from `make bench`)"
-    return Target(goal, f"{ratio:.2f}{_cpu_note(run[count], base, 'build_cpu_s', 'build_cpu_s')}{source}", ratio <= limit)
+    wall = run[count]["build_s"] / base["build_s"]
+    source = "" if 1000 in run else ", t(1000) from `make bench`"
+    if run[count].get("build_cpu_s") and base.get("build_cpu_s"):
+        cpu = run[count]["build_cpu_s"] / base["build_cpu_s"]
+        return Target(goal, f"{cpu:.2f} in processor time (wall time {wall:.2f}{source})", cpu <= limit)
+    return Target(goal, f"{wall:.2f}{source}", wall <= limit)
 
 
 def targets(runs: dict[str, dict[int, dict[str, float]]]) -> list[Target]:
@@ -707,7 +712,7 @@ def _num(value: float | None, digits: int = 1) -> str:
 
 
 def _sizes(runs: dict[str, dict[int, dict[str, float]]]) -> list[tuple[str, int, dict[str, float]]]:
-    return [(name, count, row) for name in ("main", "10k") for count, row in sorted(runs.get(name, {}).items())]
+    return [(name, count, row) for name in ("main", "repeat", "10k") for count, row in sorted(runs.get(name, {}).items())]
 
 
 def render_report(runs: dict[str, dict[int, dict[str, float]]], notes: dict[str, str]) -> str:
@@ -730,7 +735,9 @@ def render_report(runs: dict[str, dict[int, dict[str, float]]], notes: dict[str,
         cells += [r["start_kb"], r["case_kb"], r["finder_kb"], r["search_kb"], r.get("filter_ms")]
         digits = [1, 1, 2, 2, 1, 1, 1, 0, 0, 0, 0, 1]
         lines.append(f"| {name} | {count} | " + " | ".join(_num(v, d) for v, d in zip(cells, digits, strict=True)) + " |")
-    return "\n".join(lines + _baseline_lines(runs) + _other_lines(runs) + _time_lines(runs)) + "\n"
+    analysis = RESULTS / "scale-analysis.md"  # written by hand after a run: why a target is missed
+    extra = ["", analysis.read_text(encoding="utf-8").rstrip("\n")] if analysis.exists() else []
+    return "\n".join(lines + extra + _baseline_lines(runs) + _other_lines(runs) + _time_lines(runs)) + "\n"
 
 
 def _baseline_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
@@ -752,7 +759,7 @@ def _baseline_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
         )
     main = runs.get("main", {})
     if main:
-        share = " / ".join(f"{100 * next(iter(main.values()))[f'translated_{lang}']:.0f} %" for lang in LANGUAGES)
+        share = " / ".join(f"{100 * main[max(main)][f'translated_{lang}']:.0f} %" for lang in LANGUAGES)
         lines += ["", f"Cases written in de / en / ar / fa / uk (the rest is shown in German on the language's page): {share}."]
     return lines
 
@@ -809,7 +816,7 @@ def _time_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
 
 def load_runs() -> tuple[dict[str, dict[int, dict[str, float]]], dict[str, str]]:
     runs, notes = {}, {}
-    for name in ("main", "10k"):
+    for name in ("main", "repeat", "10k"):
         path = RESULTS / f"scale-{name}.json"
         if path.exists():
             stored = json.loads(path.read_text(encoding="utf-8"))
@@ -832,7 +839,7 @@ def shared_load(before: tuple[float, float], after: tuple[float, float], seconds
 
 
 def _note(name: str, sizes: list[int], seconds: float, others: float) -> str:
-    what = "`make bench`" if name == "main" else "`make bench-10k`"
+    what = {"main": "`make bench`", "10k": "`make bench-10k`"}.get(name, "A repeat of `make bench` at these sizes")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip() or "?"
     text = (
         f"{what} (run {name}: N = {', '.join(map(str, sizes))}) on commit {commit}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {seconds / 60:.0f} min; "
@@ -847,7 +854,7 @@ def _note(name: str, sizes: list[int], seconds: float, others: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,1000,2000")
-    parser.add_argument("--run", choices=("main", "10k"), default="main", help="which stored run these sizes replace")
+    parser.add_argument("--run", choices=("main", "10k", "repeat"), default="main", help="which stored run these sizes replace")
     parser.add_argument("--report-only", action="store_true", help="only write scale.md again from the stored runs")
     args = parser.parse_args()
     if not args.report_only:

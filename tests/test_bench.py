@@ -113,6 +113,11 @@ def test_the_growth_target_compares_the_sizes_of_one_run() -> None:
     assert _by_goal(runs)["t(2000) / t(1000) ≤ 2.1"] == ("2.09", True)
 
 
+def test_growth_is_judged_by_processor_time_when_it_was_recorded() -> None:
+    runs = {"main": {1000: _row(build_s=100.0, build_cpu_s=50.0), 2000: _row(build_s=150.0, build_cpu_s=110.0)}}
+    assert _by_goal(runs)["t(2000) / t(1000) ≤ 2.1"] == ("2.20 in processor time (wall time 1.50)", False)
+
+
 def test_the_report_marks_shared_load() -> None:
     assert bench.shared_load((100.0, 10.0), (190.0, 70.0), 60.0) == pytest.approx(0.5)
     assert bench.shared_load((100.0, 10.0), (150.0, 70.0), 60.0) == 0.0  # never below nothing
