@@ -288,8 +288,9 @@ class TreeMemory:
     """Peak memory of a process and all its descendants: the sum of their proportional set sizes
     (shared pages of forked workers counted once), sampled twice a second from /proc."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, limit_gb: float | None = None) -> None:
         self.pid, self.peak, self.largest, self._stop = pid, 0, 0, threading.Event()
+        self.limit, self.exceeded = (limit_gb or math.inf) * 2**30, False
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -297,6 +298,10 @@ class TreeMemory:
         while not self._stop.wait(0.5):
             sizes = [_pss(pid) for pid in _descendants(self.pid)]
             self.peak, self.largest = max(self.peak, sum(sizes)), max(self.largest, *sizes)
+            if self.peak > self.limit:  # stop the build before the machine runs out of memory
+                self.exceeded = True
+                os.killpg(self.pid, 9)
+                return
 
     def stop(self) -> None:
         self._stop.set()
@@ -340,13 +345,15 @@ class Timed:
     process_gb: float  # the largest single process
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str]) -> Timed:
+def run(command: list[str], cwd: Path, env: dict[str, str], limit_gb: float | None = None) -> Timed:
     wall, start, cpu = time.time(), time.perf_counter(), _children_cpu()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    memory = TreeMemory(process.pid)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    memory = TreeMemory(process.pid, limit_gb)
     _, err = process.communicate()
     elapsed = time.perf_counter() - start
     memory.stop()
+    if memory.exceeded:
+        raise SystemExit(f"bench: stopped {' '.join(command[:2])} in {cwd}: more than {limit_gb} GB of memory")
     if process.returncode:
         raise SystemExit(f"bench: {' '.join(command[:3])} failed in {cwd}:\n{err[-3000:]}")
     return Timed(elapsed, _children_cpu() - cpu, wall, memory.peak / 2**30, memory.largest / 2**30)
@@ -623,6 +630,19 @@ def measure(count: int, work: Path, extras: bool) -> dict[str, float]:
     return row
 
 
+def measure_german(count: int, work: Path) -> dict[str, float]:
+    """A German-only build (as `make serve-de` builds, but with every check of publishing): what a
+    German reader downloads and the filter time at a size whose full build does not fit in memory."""
+    project = make_project(work / "project", count)
+    site = work / "site"
+    done = run([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], project, build_env(PRAXIS_NUR_DEUTSCH="1"), limit_gb=14)
+    row = {"build_s": done.seconds, "build_cpu_s": done.cpu_seconds, "peak_gb": done.peak_gb, "process_gb": done.process_gb}
+    first_case = case_pages(site, "de")[0]
+    row["case_html_kb"] = first_case.stat().st_size / 1024
+    row.update(browser_measures(site, f"/praxis/{first_case.parent.name}/"))
+    return row
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -823,7 +843,7 @@ def _time_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
 
 def load_runs() -> tuple[dict[str, dict[int, dict[str, float]]], dict[str, str]]:
     runs, notes = {}, {}
-    for name in ("main", "repeat", "10k"):
+    for name in ("main", "repeat", "10k", "10k-de"):
         path = RESULTS / f"scale-{name}.json"
         if path.exists():
             stored = json.loads(path.read_text(encoding="utf-8"))
@@ -846,7 +866,9 @@ def shared_load(before: tuple[float, float], after: tuple[float, float], seconds
 
 
 def _note(name: str, sizes: list[int], seconds: float, others: float) -> str:
-    what = {"main": "`make bench`", "10k": "`make bench-10k`"}.get(name, "A repeat of `make bench` at these sizes")
+    what = {"main": "`make bench`", "10k": "`make bench-10k`", "10k-de": "A German-only build (`scripts/bench.py --sizes 10000 --run 10k-de`)"}.get(
+        name, "A repeat of `make bench` at these sizes"
+    )
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip() or "?"
     text = (
         f"{what} (run {name}: N = {', '.join(map(str, sizes))}) on commit {commit}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {seconds / 60:.0f} min; "
@@ -861,7 +883,7 @@ def _note(name: str, sizes: list[int], seconds: float, others: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,1000,2000")
-    parser.add_argument("--run", choices=("main", "10k", "repeat"), default="main", help="which stored run these sizes replace")
+    parser.add_argument("--run", choices=("main", "10k", "repeat", "10k-de"), default="main", help="which stored run these sizes replace")
     parser.add_argument("--report-only", action="store_true", help="only write scale.md again from the stored runs")
     args = parser.parse_args()
     if not args.report_only:
@@ -879,7 +901,10 @@ def measure_run(name: str, sizes: list[int]) -> None:
     rows: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="praxis-bench-") as tmp:
         for count in sizes:
-            rows[count] = measure(count, Path(tmp) / f"n{count}", extras=name == "main")
+            if name == "10k-de":
+                rows[count] = measure_german(count, Path(tmp) / f"n{count}")
+            else:
+                rows[count] = measure(count, Path(tmp) / f"n{count}", extras=name == "main")
             print(f"N={count}: " + ", ".join(f"{k}={v:.2f}" for k, v in rows[count].items()), flush=True)
             shutil.rmtree(Path(tmp) / f"n{count}", ignore_errors=True)
     RESULTS.mkdir(exist_ok=True)
