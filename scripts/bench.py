@@ -715,6 +715,17 @@ def _ratio_target(runs: dict[str, dict[int, dict[str, float]]]) -> Target:
     return Target(goal, "; ".join(parts), all(row["build_s"] / row["bare_s"] <= LIMITS["ratio_bare"] for _, row in measured))
 
 
+def _big(goal: str, runs: dict[str, dict[int, dict[str, float]]], key: str, limit: float, unit: str, *, strict: bool = False, digits: int = 0) -> Target:
+    """A target at N=10,000: from make bench-10k, else from a German-only build of that size (the
+    German pages and search bundle are the same in either build)."""
+    found = _target(goal, _at(runs, 10000, key), limit, unit, strict=strict, digits=digits)
+    german = runs.get("10k-de", {}).get(10000, {}).get(key)
+    if found.met is None and german is not None and not math.isnan(german):
+        found = _target(goal, german, limit, unit, strict=strict, digits=digits)
+        return Target(goal, found.measured + " (German-only build)", found.met)
+    return found
+
+
 def targets(runs: dict[str, dict[int, dict[str, float]]]) -> list[Target]:
     """Every target of issue #17, each with what was measured and whether it is met. `runs` maps
     "main" (make bench) and "10k" (make bench-10k) to their rows by size."""
@@ -723,9 +734,9 @@ def targets(runs: dict[str, dict[int, dict[str, float]]]) -> list[Target]:
     return [
         ratio,
         _target("Praxisfinder first view ≤ 150 KB gzip (N=2000)", _at(runs, 2000, "finder_kb"), LIMITS["finder_kb_2000"], " KB"),
-        _target("Praxisfinder first view ≤ 300 KB gzip (N=10,000)", _at(runs, 10000, "finder_kb"), LIMITS["finder_kb_10000"], " KB"),
-        _target("filter update < 50 ms in Chromium (N=10,000)", _at(runs, 10000, "filter_ms"), LIMITS["filter_ms"], " ms", strict=True, digits=1),
-        _target("first search query in one language ≤ 300 KB gzip (N=10,000)", _at(runs, 10000, "search_kb"), LIMITS["search_kb"], " KB"),
+        _big("Praxisfinder first view ≤ 300 KB gzip (N=10,000)", runs, "finder_kb", LIMITS["finder_kb_10000"], " KB"),
+        _big("filter update < 50 ms in Chromium (N=10,000)", runs, "filter_ms", LIMITS["filter_ms"], " ms", strict=True, digits=1),
+        _big("first search query in one language ≤ 300 KB gzip (N=10,000)", runs, "search_kb", LIMITS["search_kb"], " KB"),
         _target("quick preview ≤ 3 s after saving (make serve-de, N=1000)", _at(runs, 1000, "preview_s"), LIMITS["preview_s"], " s", digits=1),
         _growth(runs, 2000, LIMITS["scaling_2000"]),
         _growth(runs, 10000, LIMITS["scaling_10000"]),
@@ -802,6 +813,14 @@ def _other_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
         )
     if r and "validate_s" in r:
         lines.append(f"- `praxis validate` on 1000 cases: {r['validate_s']:.1f} s; check-jsonschema on their front matter: {r['checkjsonschema_s']:.1f} s.")
+    german = runs.get("10k-de", {}).get(10000)
+    if german:
+        lines.append(
+            f"- German-only build of 10,000 cases (as `make serve-de` builds, but as strict as publishing): {german['build_s']:.0f} s "
+            f"({german['build_cpu_s']:.0f} s of processor time), peak memory {german['peak_gb']:.1f} GB; start page {german['start_kb']:.0f} KB, "
+            f"case page {german['case_kb']:.0f} KB, Praxisfinder {german['finder_kb']:.0f} KB, first search query {german['search_kb']:.0f} KB (gzip); "
+            f"filter update {_num(german['filter_ms'])} ms."
+        )
     small = runs.get("main", {}).get(10)
     if r and small:
         lines.append(f"- A case page at N=1000 is {r['case_html_kb'] / small['case_html_kb']:.2f}× its size at N=10 (it does not grow with the collection).")

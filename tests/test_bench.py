@@ -4,6 +4,7 @@ matches, and the table of issue #17's targets. Nothing here is timed."""
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import sys
 from pathlib import Path
@@ -126,3 +127,12 @@ def test_growth_is_judged_by_processor_time_when_it_was_recorded() -> None:
 def test_the_report_marks_shared_load() -> None:
     assert bench.shared_load((100.0, 10.0), (190.0, 70.0), 60.0) == pytest.approx(0.5)
     assert bench.shared_load((100.0, 10.0), (150.0, 70.0), 60.0) == 0.0  # never below nothing
+
+
+def test_a_german_only_build_stands_in_for_what_a_german_reader_downloads_at_10000() -> None:
+    runs = {"10k-de": {10000: {"build_s": 500.0, "finder_kb": 2100.0, "search_kb": 280.0, "filter_ms": math.nan}}}
+    found = _by_goal(runs)
+    assert found["Praxisfinder first view ≤ 300 KB gzip (N=10,000)"] == ("2100 KB (German-only build)", False)
+    assert found["first search query in one language ≤ 300 KB gzip (N=10,000)"] == ("280 KB (German-only build)", True)
+    assert found["filter update < 50 ms in Chromium (N=10,000)"] == ("not measured", None)
+    assert found["10,000 cases in five languages in under 10 minutes"] == ("not measured", None)  # German only is not five languages
