@@ -336,6 +336,10 @@ def _pss(pid: int) -> int:
     return 0
 
 
+class MemoryLimitError(Exception):
+    """A build was stopped because its processes held more memory than allowed."""
+
+
 @dataclass
 class Timed:
     seconds: float
@@ -353,7 +357,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str], limit_gb: float | No
     elapsed = time.perf_counter() - start
     memory.stop()
     if memory.exceeded:
-        raise SystemExit(f"bench: stopped {' '.join(command[:2])} in {cwd}: more than {limit_gb} GB of memory")
+        raise MemoryLimitError(f"bench: stopped {' '.join(command[:2])} in {cwd}: more than {limit_gb} GB of memory")
     if process.returncode:
         raise SystemExit(f"bench: {' '.join(command[:3])} failed in {cwd}:\n{err[-3000:]}")
     return Timed(elapsed, _children_cpu() - cpu, wall, memory.peak / 2**30, memory.largest / 2**30)
@@ -630,12 +634,18 @@ def measure(count: int, work: Path, extras: bool) -> dict[str, float]:
     return row
 
 
+GERMAN_LIMIT_GB = 14  # this machine has 23 GB, shared
+
+
 def measure_german(count: int, work: Path) -> dict[str, float]:
     """A German-only build (as `make serve-de` builds, but with every check of publishing): what a
     German reader downloads and the filter time at a size whose full build does not fit in memory."""
     project = make_project(work / "project", count)
     site = work / "site"
-    done = run([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], project, build_env(PRAXIS_NUR_DEUTSCH="1"), limit_gb=14)
+    try:
+        done = run([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], project, build_env(PRAXIS_NUR_DEUTSCH="1"), limit_gb=GERMAN_LIMIT_GB)
+    except MemoryLimitError:
+        return {"stopped_above_gb": GERMAN_LIMIT_GB}
     row = {"build_s": done.seconds, "build_cpu_s": done.cpu_seconds, "peak_gb": done.peak_gb, "process_gb": done.process_gb}
     first_case = case_pages(site, "de")[0]
     row["case_html_kb"] = first_case.stat().st_size / 1024
@@ -726,6 +736,15 @@ def _big(goal: str, runs: dict[str, dict[int, dict[str, float]]], key: str, limi
     return found
 
 
+def _memory_target(runs: dict[str, dict[int, dict[str, float]]]) -> Target:
+    goal = "… with peak memory under 8 GB"
+    found = _target(goal, runs.get("10k", {}).get(10000, {}).get("peak_gb"), LIMITS["memory_gb"], " GB", strict=True, digits=1)
+    stopped = runs.get("10k-de", {}).get(10000, {}).get("stopped_above_gb")
+    if found.met is None and stopped is not None and stopped >= LIMITS["memory_gb"]:
+        return Target(goal, f"> {stopped:.0f} GB already for German alone (build stopped)", False)
+    return found
+
+
 def targets(runs: dict[str, dict[int, dict[str, float]]]) -> list[Target]:
     """Every target of issue #17, each with what was measured and whether it is met. `runs` maps
     "main" (make bench) and "10k" (make bench-10k) to their rows by size."""
@@ -741,7 +760,7 @@ def targets(runs: dict[str, dict[int, dict[str, float]]]) -> list[Target]:
         _growth(runs, 2000, LIMITS["scaling_2000"]),
         _growth(runs, 10000, LIMITS["scaling_10000"]),
         _target("10,000 cases in five languages in under 10 minutes", big.get("build_s"), LIMITS["build_s_10000"], " s", strict=True),
-        _target("… with peak memory under 8 GB", big.get("peak_gb"), LIMITS["memory_gb"], " GB", strict=True, digits=1),
+        _memory_target(runs),
     ]
 
 
@@ -814,7 +833,9 @@ def _other_lines(runs: dict[str, dict[int, dict[str, float]]]) -> list[str]:
     if r and "validate_s" in r:
         lines.append(f"- `praxis validate` on 1000 cases: {r['validate_s']:.1f} s; check-jsonschema on their front matter: {r['checkjsonschema_s']:.1f} s.")
     german = runs.get("10k-de", {}).get(10000)
-    if german:
+    if german and "stopped_above_gb" in german:
+        lines.append(f"- A German-only build of 10,000 cases was stopped when its processes held more than {german['stopped_above_gb']:.0f} GB of memory.")
+    elif german:
         lines.append(
             f"- German-only build of 10,000 cases (as `make serve-de` builds, but as strict as publishing): {german['build_s']:.0f} s "
             f"({german['build_cpu_s']:.0f} s of processor time), peak memory {german['peak_gb']:.1f} GB; start page {german['start_kb']:.0f} KB, "

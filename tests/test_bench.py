@@ -136,3 +136,9 @@ def test_a_german_only_build_stands_in_for_what_a_german_reader_downloads_at_100
     assert found["first search query in one language ≤ 300 KB gzip (N=10,000)"] == ("280 KB (German-only build)", True)
     assert found["filter update < 50 ms in Chromium (N=10,000)"] == ("not measured", None)
     assert found["10,000 cases in five languages in under 10 minutes"] == ("not measured", None)  # German only is not five languages
+
+
+def test_a_german_only_build_stopped_for_memory_misses_the_memory_target() -> None:
+    found = _by_goal({"10k-de": {10000: {"stopped_above_gb": 14.0}}})
+    assert found["… with peak memory under 8 GB"] == ("> 14 GB already for German alone (build stopped)", False)
+    assert found["Praxisfinder first view ≤ 300 KB gzip (N=10,000)"] == ("not measured", None)
