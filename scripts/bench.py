@@ -557,7 +557,7 @@ def preview_seconds(project: Path, edits: int = 3) -> dict[str, float]:
     change, the median of `edits` edits; and the steps of the last rebuild."""
     port, timings, log = _free_port(), project.parent / "preview-timings.json", project.parent / "preview.log"
     env = build_env(PRAXIS_ENTWURF="1", PRAXIS_NUR_DEUTSCH="1", PRAXIS_SITE_URL="", PRAXIS_ZEITMESSUNG=str(timings))
-    command = [str(BIN / "mkdocs"), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [str(BIN / "mkdocs"), "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]  # as the Makefile's serve-de
     cases = sorted((project / "praxis").glob("*.de.md"))
     case = cases[len(cases) // 2]
     address = f"http://127.0.0.1:{port}/praxis/{case.name.removesuffix('.de.md')}/"
