@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from praxis_kb import model
 from praxis_kb.load.project import Project
 from praxis_kb.site.generate import GENERATED_DIRS as GENERATED
 from praxis_kb.site.generate import UNREVIEWED_VARIABLE
+from praxis_kb.validate import content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -104,3 +106,17 @@ def page(browser, base_url):  # type: ignore[no-untyped-def]
 
     yield record(context.new_page())
     context.close()
+
+
+@pytest.fixture(scope="session")
+def catalogue(project: Project) -> content.Catalogue:
+    """The shipped content, checked: it has no error."""
+    found, problems = content.check(project)
+    assert not problems.errors
+    return found
+
+
+@pytest.fixture(scope="session")
+def built(catalogue: content.Catalogue, project: Project) -> model.Model:
+    """The model of the shipped content, in every language."""
+    return model.build(catalogue, project.languages)

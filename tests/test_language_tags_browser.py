@@ -15,9 +15,7 @@ from typing import Any
 import pytest
 
 from praxis_kb import model
-from praxis_kb.load.project import Project
 from praxis_kb.model import Case, SourceText
-from praxis_kb.validate import content
 
 pytestmark = pytest.mark.browser
 
@@ -67,11 +65,8 @@ def source_texts(value: Any) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def cases() -> dict[str, dict[str, Case]]:
-    project = Project(ROOT)
-    catalogue, problems = content.check(project)
-    assert not problems.errors
-    return model.build(catalogue, project.languages).cases
+def cases(built: model.Model) -> dict[str, dict[str, Case]]:
+    return built.cases
 
 
 def test_only_texts_left_in_german_are_marked(cases: dict[str, dict[str, Case]]) -> None:

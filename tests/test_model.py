@@ -35,18 +35,6 @@ PACKAGE = Path(model.__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)
 
 
-@pytest.fixture(scope="module")
-def checked(project: Project) -> content.Catalogue:
-    catalogue, problems = content.check(project)
-    assert not problems.errors
-    return catalogue
-
-
-@pytest.fixture(scope="module")
-def built(checked: content.Catalogue, project: Project) -> model.Model:
-    return model.build(checked, project.languages)
-
-
 def _prerequisites(backing: str) -> Prerequisites:
     return Prerequisites([], [], Stated(0), "", Stated(0), Stated(0), "", Stated(0), Stated(backing), "")
 
@@ -79,9 +67,9 @@ def test_dates_carry_their_precision() -> None:
         model._date({"datum": "2017", "genauigkeit": "vielleicht"})
 
 
-def test_each_case_knows_its_translation_status(built: model.Model, checked: content.Catalogue) -> None:
+def test_each_case_knows_its_translation_status(built: model.Model, catalogue: content.Catalogue) -> None:
     for case_id, by_lang in built.cases.items():
-        files = checked.cases[case_id]
+        files = catalogue.cases[case_id]
         source = by_lang["de"]
         assert source.translation_status is TranslationStatus.REVIEWED and not source.machine_translated and not source.translation_missing
         for lang in built.languages[1:]:
@@ -105,9 +93,9 @@ def test_a_case_without_a_translation_file_is_missing_in_that_language(sandbox: 
     assert case.title == model.build(catalogue, sandbox.languages).cases["runder-tisch-kleinstadt"]["de"].title  # the German text
 
 
-def test_site_types_have_typed_features(built: model.Model, checked: content.Catalogue) -> None:
+def test_site_types_have_typed_features(built: model.Model, catalogue: content.Catalogue) -> None:
     for entry in built.vocab("standorttypen").entries.values():
-        raw = next(e for e in checked.vocabularies["standorttypen"].data["eintraege"] if e["id"] == entry.id)["merkmale"]
+        raw = next(e for e in catalogue.vocabularies["standorttypen"].data["eintraege"] if e["id"] == entry.id)["merkmale"]
         assert entry.features.potentials == raw["potenziale"] and entry.features.problems == raw["probleme"]
         assert entry.features.all() == raw["potenziale"] + raw["ressourcen"] + raw["probleme"]
     assert Features().all() == []
@@ -124,11 +112,11 @@ def _language_maps(data: Any) -> int:
     return 0
 
 
-def test_the_model_keeps_every_multilingual_text(built: model.Model, checked: content.Catalogue) -> None:
+def test_the_model_keeps_every_multilingual_text(built: model.Model, catalogue: content.Catalogue) -> None:
     # coverage counts the model's texts: none of the files' texts may be left out of it
-    for name, doc in checked.vocabularies.items():
+    for name, doc in catalogue.vocabularies.items():
         assert sum(1 for text in built.vocab(name).texts() if text) == _language_maps(doc.data), name
-    for cid, doc in checked.criteria.items():
+    for cid, doc in catalogue.criteria.items():
         assert sum(1 for text in built.criteria[cid].texts() if text) == _language_maps(doc.data), cid
 
 
@@ -162,10 +150,10 @@ def test_coverage_reads_the_model(built: model.Model) -> None:
     assert case_id not in after["en"].areas["cases"].unreviewed and case_id in before["en"].areas["cases"].unreviewed
 
 
-def test_open_data_comes_from_the_models_records(built: model.Model, checked: content.Catalogue, project: Project) -> None:
+def test_open_data_comes_from_the_models_records(built: model.Model, catalogue: content.Catalogue, project: Project) -> None:
     payload = json.loads(opendata.cases_json(built, TODAY))
     for case in payload["praxisbeispiele"]:
-        files = checked.cases[case["id"]]
+        files = catalogue.cases[case["id"]]
         # the source data as it is, but every unknown value is null (tests/test_opendata_unknown.py)
         assert case["daten"] == opendata.published(built.shape.root, files.source.data) and case["beschreibung"] == files.source.body.strip()
         assert sorted(case["uebersetzungen"]) == sorted(files.translations)
@@ -173,7 +161,7 @@ def test_open_data_comes_from_the_models_records(built: model.Model, checked: co
             assert translation["status"] == files.translations[lang].data["uebersetzung"]
             assert "uebersetzung" not in translation["texte"]
     # the open data holds every translation, whichever languages the site is built in
-    german_only = model.build(checked, ("de",))
+    german_only = model.build(catalogue, ("de",))
     assert opendata.cases_json(german_only, TODAY) == opendata.cases_json(built, TODAY)
     assert opendata.cases_csv(german_only) == opendata.cases_csv(built)
     assert opendata.cases_csv(built).splitlines()[0].startswith("id,titel,")
@@ -194,11 +182,11 @@ def test_render_code_does_not_compare_with_the_values_the_model_names() -> None:
     assert COMPARED.search('if verdict.verdict == "nicht-geeignet":') and COMPARED.search("{% if v.verdict == 'nicht-geeignet' %}")
 
 
-def test_a_reviewed_translation_is_reviewed_everywhere(checked: content.Catalogue, project: Project) -> None:
-    catalogue = copy.deepcopy(checked)
-    case_id = next(cid for cid, files in sorted(catalogue.cases.items()) if "en" in files.translations)
-    catalogue.cases[case_id].translations["en"].data["uebersetzung"] = "geprueft"
-    built = model.build(catalogue, project.languages)
+def test_a_reviewed_translation_is_reviewed_everywhere(catalogue: content.Catalogue, project: Project) -> None:
+    changed = copy.deepcopy(catalogue)
+    case_id = next(cid for cid, files in sorted(changed.cases.items()) if "en" in files.translations)
+    changed.cases[case_id].translations["en"].data["uebersetzung"] = "geprueft"
+    built = model.build(changed, project.languages)
     case = built.cases[case_id]["en"]
     assert case.translation_status is TranslationStatus.REVIEWED and not case.machine_translated and not case.translation_missing
     assert built.records[case_id].translations["en"].status is TranslationStatus.REVIEWED

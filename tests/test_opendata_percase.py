@@ -20,18 +20,6 @@ TODAY = dt.date(2026, 3, 4)
 CASE = "runder-tisch-kleinstadt"
 
 
-@pytest.fixture(scope="module")
-def catalogue(project: Project) -> content.Catalogue:
-    found, problems = content.check(project)
-    assert not problems.errors
-    return found
-
-
-@pytest.fixture(scope="module")
-def built(catalogue: content.Catalogue, project: Project) -> model.Model:
-    return model.build(catalogue, project.languages)
-
-
 def test_a_case_file_is_its_entry_in_cases_json_with_the_format_in_front(built: model.Model) -> None:
     whole = json.loads(opendata.cases_json(built, TODAY))
     entries = {entry["id"]: entry for entry in whole["praxisbeispiele"]}

@@ -23,18 +23,6 @@ TODAY = dt.date(2026, 3, 4)
 CASE = "runder-tisch-kleinstadt"
 
 
-@pytest.fixture(scope="module")
-def catalogue(project: Project) -> content.Catalogue:
-    found, problems = content.check(project)
-    assert not problems.errors
-    return found
-
-
-@pytest.fixture(scope="module")
-def built(catalogue: content.Catalogue, project: Project) -> model.Model:
-    return model.build(catalogue, project.languages)
-
-
 def with_unknowns(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of a case with unknown, uncertain and noted values of every form the file allows."""
     changed = copy.deepcopy(data)

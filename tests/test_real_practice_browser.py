@@ -12,10 +12,8 @@ from typing import Any
 import pytest
 
 from praxis_kb import model
-from praxis_kb.load.project import Project
 from praxis_kb.model import Case, Provenance
 from praxis_kb.render.strings import Strings
-from praxis_kb.validate import content
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +23,8 @@ LANGUAGES = ["de", "ar"]
 
 
 @pytest.fixture(scope="module")
-def cases() -> dict[str, dict[str, Case]]:
-    project = Project(ROOT)
-    catalogue, problems = content.check(project)
-    assert not problems.errors
-    return model.build(catalogue, project.languages).cases
+def cases(built: model.Model) -> dict[str, dict[str, Case]]:
+    return built.cases
 
 
 def address(lang: str, case: str = CASE) -> str:

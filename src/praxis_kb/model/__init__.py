@@ -14,6 +14,7 @@ files as they are, for open data only (see ``CaseRecord``).
 
 from __future__ import annotations
 
+import abc
 import calendar
 import copy
 from collections.abc import Iterator
@@ -135,16 +136,16 @@ class Entry:
     proper_names: tuple[str, ...] = ()  # frameworks: names translations keep in that language (eigennamen)
 
 
-class Reviewed:
+class Reviewed(abc.ABC):
     """Review status per entry (validate/review.py): the file's status per language, unless a
     reviewer marked the entry on its own (``uebersetzung_je_eintrag``)."""
 
     review: dict[str, TranslationStatus]  # the file's status: language → status (no entry for German)
     entry_review: dict[str, dict[str, TranslationStatus]]  # entry key → language → status
 
+    @abc.abstractmethod
     def units(self) -> list[tuple[str, list[Text]]]:
         """The entries a reviewer can mark, in file order, each with its texts."""
-        raise NotImplementedError
 
     def status(self, key: str, lang: str) -> TranslationStatus:
         """How far the entry *key*'s texts in *lang* can be trusted."""
