@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -41,9 +41,13 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return build.page_content(html, src_uri=page.file.src_uri, source_language=adapter.source_language(page), language=adapter.language(config))
 
 
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: object) -> dict[str, Any]:
+    return adapter.with_fragments(context, page, build)
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     assert build is not None
-    return build.finish_page(output, source_language=adapter.source_language(page), language=adapter.language(config))
+    return adapter.written(page, build.finish_page(output, source_language=adapter.source_language(page), language=adapter.language(config)))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from praxis_kb.load.project import Project
 from praxis_kb.render import opendata
 from praxis_kb.site import adapter
-from praxis_kb.site.generate import Result, generate
+from praxis_kb.site.generate import Result, generate, pages_for
 from praxis_kb.site.incremental import Preview
 from praxis_kb.validate import content
 
@@ -41,8 +41,8 @@ def pages_of(result: Result) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def full(project: Project, tmp_path: Path) -> Result:
-    """A build without a preview's memory, into a docs folder of its own."""
-    return generate(project, tmp_path / "voll", LANGUAGES)
+    """A build's pages, without a preview's memory."""
+    return pages_for(project, LANGUAGES)
 
 
 def case_pages(case_id: str) -> set[str]:
@@ -52,7 +52,7 @@ def case_pages(case_id: str) -> set[str]:
 def test_an_edited_narrative_renders_only_its_cases_pages_again(sandbox: Project, previewing: None, tmp_path: Path) -> None:
     preview = Preview()
     first = generate(sandbox, None, LANGUAGES, preview=preview)
-    cases = sorted(first.catalogue.cases) if first.catalogue else []
+    cases = sorted(first.model.cases) if first.model else []
     assert len(cases) > 3 and preview.changed is None  # the first build builds everything
     assert preview.check.checked == len(list(sandbox.cases_dir.glob("*.md")))
 
@@ -109,7 +109,7 @@ def test_nothing_changed_nothing_is_done_again(sandbox: Project, previewing: Non
 def test_an_edited_vocabulary_renders_every_case_again(sandbox: Project, previewing: None, tmp_path: Path) -> None:
     preview = Preview()
     first = generate(sandbox, None, LANGUAGES, preview=preview)
-    cases = len(first.catalogue.cases) if first.catalogue else 0
+    cases = len(first.model.cases) if first.model else 0
     replace_in(sandbox.vocabularies_dir / "standorttypen.yml", "de: Kleinstadt", "de: Kleinstadt im Test")
     again = generate(sandbox, None, LANGUAGES, preview=preview)
     assert preview.check.checked == len(list(sandbox.cases_dir.glob("*.md")))  # every case checked again

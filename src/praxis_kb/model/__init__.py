@@ -725,15 +725,19 @@ def _overlay(source: Any, translation: Any) -> Any:
     return source
 
 
-def _mark_source_texts(value: Any, nodes: list[dict[Any, Any]]) -> Any:
+def _mark_source_texts(value: Any, nodes: list[dict[Any, Any]], made: dict[str, SourceText]) -> Any:
     """Every translatable text below *value* as ``SourceText`` (*nodes*: the translatable-path
-    tree's nodes for where *value* stands; ``"*"`` stands for any key or list index)."""
+    tree's nodes for where *value* stands; ``"*"`` stands for any key or list index). *made*: the
+    texts marked so far, shared by a case's languages (a large collection holds each text once)."""
     if isinstance(value, dict):
-        return {k: _mark_source_texts(v, [c for n in nodes for c in (n.get(k), n.get("*")) if c]) for k, v in value.items()}
+        return {k: _mark_source_texts(v, [c for n in nodes for c in (n.get(k), n.get("*")) if c], made) for k, v in value.items()}
     if isinstance(value, list):
-        return [_mark_source_texts(v, [n["*"] for n in nodes if "*" in n]) for v in value]
+        return [_mark_source_texts(v, [n["*"] for n in nodes if "*" in n], made) for v in value]
     if isinstance(value, str) and any(None in n for n in nodes):
-        return SourceText(value)
+        marked = made.get(value)
+        if marked is None:
+            marked = made[value] = SourceText(value)
+        return marked
     return value
 
 
@@ -915,9 +919,10 @@ def build(catalogue: Catalogue, languages: tuple[str, ...]) -> Model:
         }
         records[case_id] = CaseRecord(case_id, files.source.data, files.source.body, translations)
         per_lang: dict[str, Case] = {}
+        made: dict[str, SourceText] = {}
         for lang in languages:
             translation = translations.get(lang) if lang != SOURCE_LANGUAGE else None
-            data = copy.deepcopy(files.source.data) if lang == SOURCE_LANGUAGE else _mark_source_texts(files.source.data, translatable)
+            data = copy.deepcopy(files.source.data) if lang == SOURCE_LANGUAGE else _mark_source_texts(files.source.data, translatable, made)
             body, body_lang = files.source.body, SOURCE_LANGUAGE
             status = TranslationStatus.REVIEWED if lang == SOURCE_LANGUAGE else TranslationStatus.MISSING
             if translation is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from praxis_kb.model import Case, Model
 from praxis_kb.model import coverage as coverage_
@@ -37,6 +38,7 @@ __all__ = [
     "problem_page",
     "qr_svg",
     "render_all",
+    "render_each",
     "split_fragments",
     "ui_strings",
     "untranslated_page",
@@ -44,6 +46,11 @@ __all__ = [
 
 
 CasePage = Callable[[Context, Case], Page]
+T = TypeVar("T")
+
+
+def _same(page: Page) -> Page:
+    return page
 
 
 def language_pages(ctx: Context, case_page: CasePage = case.page) -> list[Page]:
@@ -59,7 +66,15 @@ def language_pages(ctx: Context, case_page: CasePage = case.page) -> list[Page]:
     return out
 
 
-def render_all(
+def render_all(model: Model, *settings: Any, workers: int = 1, case_page: CasePage = case.page) -> list[Page]:
+    """Every generated page in every language, in a stable order, held in memory (tests, previews,
+    small projects). *settings*: operator, today, coverage, site_url, pdf, as ``render_each``
+    takes them; so are *workers* and *case_page*. The pages are the same for any *workers*."""
+    return sorted(render_each(_same, model, *settings, workers=workers, case_page=case_page), key=lambda p: p.path)
+
+
+def render_each(
+    each: Callable[[Page], T],
     model: Model,
     operator: Operator | None = None,
     today: dt.date | None = None,
@@ -69,15 +84,18 @@ def render_all(
     *,
     workers: int = 1,
     case_page: CasePage = case.page,
-) -> list[Page]:
-    """Every generated page in every language, in a stable order.
+) -> list[T]:
+    """``each(page)`` for every generated page in every language, called as soon as the page is
+    rendered, in the process that rendered it; the results in no particular order.
 
-    With *workers* > 1 the languages are rendered in that many forked processes at once (see
-    ``parallel_workers``); the pages are the same either way.
+    A large collection's pages do not fit into memory together (tens of kilobytes of HTML each, in
+    five languages): *each* stores a page and returns what the caller needs to know of it. With
+    *workers* > 1 the languages are rendered in that many forked processes at once (see
+    ``parallel_workers``); only the results of *each* travel back.
     """
 
-    def one(lang: str) -> list[Page]:
-        return language_pages(Context(model, lang, coverage, site_url, pdf, today), case_page)
+    def one(lang: str) -> list[T]:
+        return [each(page) for page in language_pages(Context(model, lang, coverage, site_url, pdf, today), case_page)]
 
     workers = min(workers, len(model.languages))
     if workers > 1 and not fork_is_safe():
@@ -89,29 +107,29 @@ def render_all(
         # This process renders every workers-th language, forked workers the others. A forked
         # worker inherits the job: the model is not copied through a pipe.
         shares = [model.languages[start::workers] for start in range(workers)]
-        _fork_job = lambda share: [page for lang in share for page in one(lang)]  # noqa: E731
+        _fork_job = lambda share: [result for lang in share for result in one(lang)]  # noqa: E731
         import gc
 
         gc.freeze()  # what exists now stays shared with the workers, never scanned or copied
         try:
             with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
                 others = pool.map_async(_run_fork_job, shares[1:], chunksize=1)
-                pages = _fork_job(shares[0])
-                for share_pages in others.get():
-                    pages.extend(share_pages)
+                results = cast(list[T], _fork_job(shares[0]))
+                for share_results in others.get():
+                    results.extend(cast(list[T], share_results))
         finally:
             _fork_job = None
             gc.unfreeze()
     else:
-        pages = [page for lang in model.languages for page in one(lang)]
-    pages.extend(legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
-    return sorted(pages, key=lambda p: p.path)
+        results = [result for lang in model.languages for result in one(lang)]
+    results.extend(each(page) for page in legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
+    return results
 
 
-_fork_job: Callable[[tuple[str, ...]], list[Page]] | None = None
+_fork_job: Callable[[tuple[str, ...]], list[object]] | None = None
 
 
-def _run_fork_job(share: tuple[str, ...]) -> list[Page]:
+def _run_fork_job(share: tuple[str, ...]) -> list[object]:
     assert _fork_job is not None
     return _fork_job(share)
 

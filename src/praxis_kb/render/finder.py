@@ -153,7 +153,7 @@ def index_path(lang: str) -> str:
 
 
 def is_chunk(path: str) -> bool:
-    """Whether *path* is a file of cards the script fetches (``finish_chunks`` treats them)."""
+    """Whether *path* is a file of cards the script fetches (``finish_chunk`` treats them)."""
     return path.startswith(DATA_DIR + "/") and not path.startswith(DATA_DIR + "/index.")
 
 
@@ -220,16 +220,13 @@ def _list_pages(ctx: Context, cards: list[dict[str, Any]]) -> list[Page]:
     return out
 
 
-def finish_chunks(pages_: list[Page], passes: Callable[[str, str], str]) -> list[Page]:
-    """The card files with their HTML through *passes* (html, language): what the site does to the
-    HTML of every page (site/htmlpost.py) it does to the cards the script inserts."""
-    out = []
-    for generated in pages_:
-        if not is_chunk(generated.path):
-            out.append(generated)
-            continue
-        lang = generated.path.rsplit(".", 2)[-2]
-        data = json.loads(generated.text)
-        data["html"] = passes(data["html"], lang)
-        out.append(Page(generated.path, _json(data), generated.fragments))
-    return out
+def finish_chunk(generated: Page, passes: Callable[[str, str], str]) -> Page:
+    """A card file with its HTML through *passes* (html, language): what the site does to the
+    HTML of every page (site/htmlpost.py) it does to the cards the script inserts. Other pages
+    stay as they are."""
+    if not is_chunk(generated.path):
+        return generated
+    lang = generated.path.rsplit(".", 2)[-2]
+    data = json.loads(generated.text)
+    data["html"] = passes(data["html"], lang)
+    return Page(generated.path, _json(data), generated.fragments)

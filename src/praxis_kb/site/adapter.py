@@ -74,6 +74,28 @@ def configure_arguments(config: MkDocsConfig) -> dict[str, Any]:
     }
 
 
+def with_fragments(context: dict[str, Any], page: Page, build: SiteBuild | None) -> dict[str, Any]:
+    """A generated page's HTML fragments join its HTML just before MkDocs renders the page's
+    template (``page_context``); MkDocs converts every page of a language before it writes the
+    first, so until then the pages are small."""
+    if build is not None:
+        page.content = build.with_fragments(page.content or "", src_uri=page.file.src_uri)
+    return context
+
+
+def written(page: Page, output: str) -> str:
+    """Let go of a page's Markdown and HTML once its document is made (MkDocs writes it next).
+
+    MkDocs keeps every page of the language it builds, and static-i18n builds the other languages
+    while the source language's pages are still held: with thousands of cases that is gigabytes.
+    Nothing reads them later (the site's search is Pagefind, over the written files); empty texts,
+    not None: a page's title, which other pages' navigation shows, is None without Markdown.
+    """
+    page.markdown = ""
+    page.content = ""
+    return output
+
+
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 

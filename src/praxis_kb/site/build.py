@@ -10,9 +10,11 @@ The order within one build:
 
 1. ``configure``: check the content, render every page of every language into ``docs/`` (only
    files whose text changed are written) — or stop with the validator's messages.
-2. per page: ``page_content`` puts the page's HTML fragments back (``render.fragments``) or marks
-   a hand-written page shown untranslated; ``finish_page`` sets ``lang``/``dir``, the search body,
-   the theme fixes and the Content Security Policy.
+2. per page: ``page_content`` marks a hand-written page shown untranslated; ``with_fragments``
+   puts a generated page's HTML fragments back (``render.fragments``, read from the ``PageStore``)
+   just before MkDocs writes the page — MkDocs converts every page of a language before it writes
+   the first, and holds them all meanwhile; ``finish_page`` sets ``lang``/``dir``, the search
+   body, the theme fixes and the Content Security Policy.
 3. ``language_written``: this language's search index starts in the background.
 4. ``finish``: the German 404 page restored, open data, waiting for the search index, PDFs.
 """
@@ -29,6 +31,7 @@ from praxis_kb.render import Strings, insert_fragments, latin, opendata, untrans
 from praxis_kb.site import htmlpost, pdf, search
 from praxis_kb.site.generate import Result, build_date, generate, pdf_wanted, public_address, record_timings, without_gc
 from praxis_kb.site.incremental import Preview, remove_built
+from praxis_kb.site.pagestore import PageStore
 
 # Folders whose changes a preview (mkdocs serve) rebuilds for, besides docs/.
 WATCHED = ("praxis", "kriterien", "schemas")
@@ -66,6 +69,7 @@ class SiteBuild:
     site_dir: Path | None = None
     previewing: bool = False  # under mkdocs serve: the search index may follow after the pages
     result: Result | None = None
+    store: PageStore | None = None
     indexer: search.Indexer | None = None
     not_found_page: str | None = None
     quoted: latin.Quoted | None = None  # names the data quotes in English (render/latin.py)
@@ -84,6 +88,7 @@ class SiteBuild:
         address = public_address(site_url, dev_host, dev_port)
         self.previewing = bool(site_url) and not address
         self.preview = preview_state() if self.previewing else None
+        self.store = PageStore.beside(docs_dir)
         result = generate(Project(self.root), docs_dir, languages, site_url=address, preview=self.preview)
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
         sys.stderr.write("".join(problem.as_text() + "\n" for problem in result.problems.sorted()))
@@ -98,11 +103,16 @@ class SiteBuild:
 
     def page_content(self, html: str, *, src_uri: str, source_language: str | None, language: Language) -> str:
         """The HTML of one page after MkDocs converted its Markdown."""
-        fragments = self.result.fragments.get(src_uri) if self.result else None
-        if fragments:
-            return insert_fragments(html, fragments)
+        if self.result and src_uri in self.result.paths:
+            return html
         if source_language and source_language != language.code:
             return untranslated_page(html, language.code, source_language)
+        return html
+
+    def with_fragments(self, html: str, *, src_uri: str) -> str:
+        """The HTML of a page about to be written, with its fragments back."""
+        if self.result and self.store and src_uri in self.result.with_fragments:
+            return insert_fragments(html, self.store.fragments(src_uri))
         return html
 
     def finish_page(self, html: str, *, source_language: str | None, language: Language) -> str:
@@ -143,13 +153,12 @@ class SiteBuild:
     def rebuild_only(self) -> tuple[set[str], set[str] | None]:
         """(the generated pages, those whose output changed since the last rebuild of a preview);
         None: build every page again (see site.adapter.rebuild_only)."""
-        pages = self.result.pages if self.result else []
-        return {page.path for page in pages}, self.result.changed if self.result else None
+        return set(self.result.paths) if self.result else set(), self.result.changed if self.result else None
 
     def finish(self, site_name: str, *, last: bool = True) -> None:
         """After the *last* language: the German 404 page, open data, the search index, PDFs."""
         result, site_dir = self.result, self.site_dir
-        if not last or result is None or result.catalogue is None or result.model is None or site_dir is None:
+        if not last or result is None or result.model is None or site_dir is None:
             return
         if self.not_found_page is not None:
             (site_dir / "404.html").write_text(self.not_found_page, encoding="utf-8")

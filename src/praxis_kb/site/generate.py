@@ -1,8 +1,7 @@
-"""From content to page sources on disk, for MkDocs to pick up.
+"""From content to page sources on disk, for MkDocs to pick up (site/pagestore.py).
 
-Generated pages are real files in git-ignored folders of docs/ (see ARCHITECTURE.md: pages added
-in ``on_files`` break static-i18n). Only files whose text changed are written, so that
-``mkdocs serve`` does not rebuild forever, and files of removed cases are deleted.
+A build renders and stores each page as it comes, in the process that rendered it; what stays in
+memory is the model and which pages exist. Tests and previews hold the pages (``pages_for``).
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import datetime as dt
 import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +22,10 @@ from praxis_kb.problems import Code, Problem, Problems, Severity
 from praxis_kb.render import finder, latin
 from praxis_kb.site import htmlpost
 from praxis_kb.site.incremental import Preview, inputs_digest, settings
+from praxis_kb.site.pagestore import GENERATED_DIRS, PageStore, Stored
 from praxis_kb.validate import cases, content
 
-GENERATED_DIRS = ("praxis", "kriterien", "standorttypen", "passt-das", "ueberblick", "offene-daten", "suche", "uebersetzungen", "checkliste")
+__all__ = ["GENERATED_DIRS", "Result", "generate", "pages_for"]
 
 
 @dataclass
@@ -35,11 +35,11 @@ class Result:
     # case is shown as a page listing its problems, ``broken``, and the rest of the site builds).
     blocking: list[Problem] = field(default_factory=list)
     broken: dict[str, list[Problem]] = field(default_factory=dict)  # case id → its problems (previews)
-    pages: list[render.Page] = field(default_factory=list)
-    catalogue: content.Catalogue | None = None
+    pages: list[render.Page] = field(default_factory=list)  # held in memory: pages_for, previews
     model: model.Model | None = None
     coverage_gaps: list[str] = field(default_factory=list)
-    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    paths: set[str] = field(default_factory=set)  # every stored page, below docs/ (generate)
+    with_fragments: set[str] = field(default_factory=set)  # those with HTML fragments (PageStore)
     written: int = 0
     removed: int = 0
     changed: set[str] | None = None  # generated pages whose output changed (a preview); None: all
@@ -130,13 +130,77 @@ def without_gc() -> Iterator[None]:
 
 
 def pages_for(project: Project, languages: tuple[str, ...] | None = None, site_url: str = "", preview: Preview | None = None) -> Result:
-    """Validate everything; if there is no error, render every page of every language. A *preview*
-    (kept between rebuilds) checks, models and renders again only what changed since its last build."""
+    """Validate everything; if there is no error, render every page of every language as a build
+    stores it, held in ``Result.pages``. A *preview* (kept between rebuilds) checks, models and renders again only
+    what changed since its last build."""
+    return _generated(project, languages, site_url, preview, None)
+
+
+def generate(
+    project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "", preview: Preview | None = None
+) -> Result:
+    """Validate everything; if there is no error, render every page of every language and store
+    it (site/pagestore.py) as soon as it is rendered."""
+    return _generated(project, languages, site_url, preview, PageStore.beside(docs_dir or project.docs_dir))
+
+
+def _generated(project: Project, languages: tuple[str, ...] | None, site_url: str, preview: Preview | None, store: PageStore | None) -> Result:
     with without_gc():
-        return _pages_for(project, languages, site_url, preview)
+        result, built, who, gaps = _modelled(project, languages, site_url, preview)
+        if built is None:
+            return result
+        modelled = time.perf_counter()
+        chosen = built.languages
+        broken = [render.problem_page(render.Context(built, lang), case_id, found) for lang in chosen for case_id, found in result.broken.items()]
+
+        def everything(case_page: render.CasePage) -> list[render.Page]:
+            return render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=case_page)
+
+        finished = _finishing(built)
+        if store is None:
+            pages = preview.render(built, everything, _context(built, gaps, site_url)) if preview else everything(render.case.page)
+            result.pages = [finished(page) for page in pages + broken]
+        else:
+            if preview is not None:  # one process: a preview's cache stays in it
+                result.pages = [finished(page) for page in preview.render(built, everything, _context(built, gaps, site_url)) + broken]
+                stored = [store.put(page) for page in result.pages]
+            else:
+                workers = render.parallel_workers(len(built.cases))
+                stored = render.render_each(lambda page: store.put(finished(page)), built, who, build_date(), gaps, site_url, pdf_wanted(), workers=workers)
+                stored += [store.put(finished(page)) for page in broken]
+            _note_stored(result, store, stored)
+            if preview is not None:
+                preview.pages_written(result.pages)
+                result.changed = preview.changed
+        # Rendering includes storing the pages; "write" is the rest (removing stale files).
+        result.timings["render"] = time.perf_counter() - modelled - result.timings.get("write", 0.0)
+    return result
 
 
-def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: str, preview: Preview | None) -> Result:
+def _context(built: model.Model, gaps: list[coverage.LanguageCoverage], site_url: str) -> Callable[[str], render.Context]:
+    return lambda lang: render.Context(built, lang, gaps, site_url, pdf_wanted(), build_date())
+
+
+def _finishing(built: model.Model) -> Callable[[render.Page], render.Page]:
+    """The cards the Praxisfinder's script inserts get what the site does to every page's HTML."""
+    quoted = latin.quoted(built)
+    return lambda page: finder.finish_chunk(page, lambda html, lang: htmlpost.script_fragment(html, lang, quoted))
+
+
+def _note_stored(result: Result, store: PageStore, stored: list[Stored]) -> None:
+    started = time.perf_counter()
+    result.paths = {page.path for page in stored}
+    result.with_fragments = {page.path for page in stored if page.has_fragments}
+    result.written = sum(page.written for page in stored)
+    result.removed = store.remove_stale(result.paths)
+    result.timings["write"] = time.perf_counter() - started
+
+
+def _modelled(
+    project: Project, languages: tuple[str, ...] | None, site_url: str, preview: Preview | None
+) -> tuple[Result, model.Model | None, render.Operator, list[coverage.LanguageCoverage]]:
+    """Check the content and build the model; (the result so far, the model or None if an error
+    stops the build, the site's operator, the translation coverage)."""
     started = time.perf_counter()
     stage = build_stage()
     if preview is not None:
@@ -158,26 +222,15 @@ def _pages_for(project: Project, languages: tuple[str, ...] | None, site_url: st
     folder = project.relative(project.cases_dir) + "/"
     # A preview goes on over errors in case files: it shows a broken case as a page of its problems.
     blocking = [problem for problem in problems.errors if not (drafting and problem.file.startswith(folder))]
-    broken = broken_cases(folder, problems, catalogue) if drafting else {}
     if blocking:
-        return Result(problems, blocking)
+        return Result(problems, blocking), None, who, []
+    broken = broken_cases(folder, problems, catalogue) if drafting else {}
     chosen = languages or project.languages
     built = preview.build_model(catalogue, chosen) if preview else model.build(catalogue, chosen)
+    del catalogue  # a large collection's checked files take much memory; the model has what the pages need
     gaps = coverage.compute(built, render.ui_strings())
-    modelled = time.perf_counter()
-    if preview is not None:  # one process: a preview's cache stays in it
-        pages = list(
-            preview.render(
-                built,
-                lambda case_page: render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=case_page),
-                lambda lang: render.Context(built, lang, gaps, site_url, pdf_wanted(), build_date()),
-            )
-        )
-    else:
-        pages = render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), workers=render.parallel_workers(len(catalogue.cases)))
-    pages += [render.problem_page(render.Context(built, lang), case_id, found) for lang in chosen for case_id, found in broken.items()]
-    timings = {"check": checked - started, "model": modelled - checked, "render": time.perf_counter() - modelled}
-    return Result(problems, [], broken, pages, catalogue, built, coverage.summary_lines(gaps), timings=timings)
+    timings = {"check": checked - started, "model": time.perf_counter() - checked}
+    return Result(problems, [], broken, model=built, coverage_gaps=coverage.summary_lines(gaps), timings=timings), built, who, gaps
 
 
 def broken_cases(folder: str, problems: Problems, catalogue: content.Catalogue) -> dict[str, list[Problem]]:
@@ -191,52 +244,6 @@ def broken_cases(folder: str, problems: Problems, catalogue: content.Catalogue) 
         if match and cases.ID_PATTERN.match(match["id"]) and problem.severity is not Severity.INFO:
             by_case.setdefault(match["id"], []).append(problem)
     return {case_id: found for case_id, found in by_case.items() if case_id not in catalogue.cases and any(p.severity is Severity.ERROR for p in found)}
-
-
-def write_pages(docs_dir: Path, pages: list[render.Page]) -> tuple[int, int]:
-    """Write changed pages into docs_dir and delete stale generated ones."""
-    wanted = {page.path: page.text for page in pages}
-    written = 0
-    for rel, text in wanted.items():
-        target = docs_dir / rel
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written += 1
-    return written, _remove_stale(docs_dir, set(wanted))
-
-
-def _remove_stale(docs_dir: Path, wanted: set[str]) -> int:
-    """Delete generated files no page needs any more (a removed case), and emptied folders."""
-    stale = [path for name in render.LEGAL_PAGES for path in sorted(docs_dir.glob(f"{name}.*.md"))]
-    folders = [docs_dir / folder for folder in GENERATED_DIRS if (docs_dir / folder).is_dir()]
-    removed = 0
-    for path in stale + [path for base in folders for path in sorted(base.rglob("*"), reverse=True)]:
-        if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return removed
-
-
-def generate(
-    project: Project, docs_dir: Path | None = None, languages: tuple[str, ...] | None = None, site_url: str = "", preview: Preview | None = None
-) -> Result:
-    result = pages_for(project, languages, site_url, preview)
-    # The cards the Praxisfinder's script inserts get what the site does to every page's HTML.
-    quoted = latin.quoted(result.model) if result.model else None
-    result.pages = finder.finish_chunks(result.pages, lambda html, lang: htmlpost.script_fragment(html, lang, quoted))
-    result.fragments = {page.path: page.fragments for page in result.pages if page.fragments}
-    if not result.blocking:
-        started = time.perf_counter()
-        result.written, result.removed = write_pages(docs_dir or project.docs_dir, result.pages)
-        result.timings["write"] = time.perf_counter() - started
-        if preview is not None:
-            preview.pages_written(result.pages)
-            result.changed = preview.changed
-    return result
 
 
 TIMINGS_VARIABLE = "PRAXIS_ZEITMESSUNG"
