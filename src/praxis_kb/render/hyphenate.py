@@ -83,18 +83,44 @@ def _german(lang: str) -> bool:
     return lang.split("-")[0].lower() == "de"
 
 
+# A piece of text between white space (as ``_hyphenated`` looks for it) or a tag that holds a long
+# word: the words of one piece are hyphenated, or left whole, together (``_piece``).
+_PIECE = re.compile(rf"(?<![^ \n\t<>])[^ \n\t<>]*?[^\W\d_]{{{MIN_LETTERS}}}[^ \n\t<>]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _piece(found: str) -> str:
+    """``text`` of a piece, remembered: pieces repeat, page after page. What ``_hyphenated`` looks
+    at around a word, up to the white space or tag before and after it, lies within the piece."""
+    return text(found)
+
+
+def _one_piece(found: re.Match[str]) -> str:
+    return _piece(found.group())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _between_tags(plain: str) -> str:
+    """``text`` of the text between two tags, remembered: labels and headings repeat."""
+    return _PIECE.sub(_one_piece, plain)
+
+
 def html(markup: str, lang: str) -> str:
     """Hyphenate the German text of a page body (HTML, with Markdown headings) written in *lang*.
-    Text inside a tag (an attribute) or in an element left untouched stays as it is."""
+    Text inside a tag (an attribute) or in an element left untouched stays as it is.
+
+    The page is cut at every "<": each piece starts with a tag, up to its first ">", and goes on
+    with text (all of it, before the first "<"). The language changes only at tags."""
     if not _german(lang) and ' lang="de' not in markup:
         return markup
     scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
-
-    def one(found: re.Match[str]) -> str:
-        start = found.start()
-        language = scanner.at(start)
-        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start) or language is None or not _german(language):
-            return found.group()
-        return _hyphenated(found)
-
-    return _LONG_WORD.sub(one, markup)
+    pieces = markup.split("<")
+    position = -1  # where the current piece's "<" is
+    for number, piece in enumerate(pieces):
+        tag_end = piece.find(">") + 1 if number else 0
+        if len(piece) - tag_end >= MIN_LETTERS and (tag_end or not number):
+            language = scanner.at(position + 1 + tag_end)
+            if language is not None and _german(language):
+                pieces[number] = piece[:tag_end] + _between_tags(piece[tag_end:])
+        position += len(piece) + 1
+    return "<".join(pieces)
