@@ -185,7 +185,9 @@ def isolated(template: str, **names: str) -> Markup:
 def _named_fields_only(template: str) -> bool:
     """Whether every field of a format string is a plain name: no index, conversion or format."""
     try:
-        return all(field is None or (field.isidentifier() and not spec and conversion is None) for _, field, spec, conversion in string.Formatter().parse(template))
+        return all(
+            field is None or (field.isidentifier() and not spec and conversion is None) for _, field, spec, conversion in string.Formatter().parse(template)
+        )
     except ValueError:  # a lone "{" or "}": Markup.format says so
         return False
 
