@@ -107,15 +107,43 @@ def _between_tags(plain: str) -> str:
 
 def html(markup: str, lang: str) -> str:
     """Hyphenate the German text of a page body (HTML, with Markdown headings) written in *lang*.
-    Text inside a tag (an attribute) or in an element left untouched stays as it is.
-
-    The page is cut at every "<": each piece starts with a tag, up to its first ">", and goes on
-    with text (all of it, before the first "<"). The language changes only at tags."""
+    Text inside a tag (an attribute) or in an element left untouched stays as it is."""
     if not _german(lang) and ' lang="de' not in markup:
         return markup
-    scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
+    found = regions.regions(markup, _UNTOUCHED)
+    scanner = regions.Scanner(found, lang)
+    out: list[str] = []
+    last = 0
+    for start, end in _german_stretches(found, lang, len(markup)):
+        out.append(markup[last:start])
+        out.append(_hyphenated_stretch(markup[start:end], start, scanner))
+        last = end
+    out.append(markup[last:])
+    return "".join(out)
+
+
+def _german_stretches(found: list[regions.Region], lang: str, length: int) -> list[tuple[int, int]]:
+    """Where German text can be: the whole page if it is German, else its elements marked German."""
+    if _german(lang):
+        return [(0, length)]
+    stretches: list[tuple[int, int]] = []
+    for start, end, language in found:
+        if language is None or not _german(language):
+            continue
+        if stretches and start < stretches[-1][1]:  # within the one before
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def _hyphenated_stretch(markup: str, offset: int, scanner: regions.Scanner) -> str:
+    """A stretch of a page (at *offset* in it, starting with a tag or the page's beginning) with
+    its German text hyphenated. It is cut at every "<": each piece starts with a tag, up to its
+    first ">", and goes on with text (all of it, before the first "<"). The language changes
+    only at tags."""
     pieces = markup.split("<")
-    position = -1  # where the current piece's "<" is
+    position = offset - 1  # where the current piece's "<" is
     for number, piece in enumerate(pieces):
         tag_end = piece.find(">") + 1 if number else 0
         if len(piece) - tag_end >= MIN_LETTERS and (tag_end or not number):
