@@ -137,18 +137,37 @@ def _german_stretches(found: list[regions.Region], lang: str, length: int) -> li
     return stretches
 
 
+_LONG_TEXT = re.compile(rf">[^<]{{{MIN_LETTERS}}}")  # a ">", then text that may hold a long word
+
+
 def _hyphenated_stretch(markup: str, offset: int, scanner: regions.Scanner) -> str:
     """A stretch of a page (at *offset* in it, starting with a tag or the page's beginning) with
-    its German text hyphenated. It is cut at every "<": each piece starts with a tag, up to its
-    first ">", and goes on with text (all of it, before the first "<"). The language changes
-    only at tags."""
-    pieces = markup.split("<")
-    position = offset - 1  # where the current piece's "<" is
-    for number, piece in enumerate(pieces):
-        tag_end = piece.find(">") + 1 if number else 0
-        if len(piece) - tag_end >= MIN_LETTERS and (tag_end or not number):
-            language = scanner.at(position + 1 + tag_end)
-            if language is not None and _german(language):
-                pieces[number] = piece[:tag_end] + _between_tags(piece[tag_end:])
-        position += len(piece) + 1
-    return "<".join(pieces)
+    its German text hyphenated. Text is what stands before the first "<", and what follows a
+    tag's ">" up to the next "<", a tag being what follows a "<" up to the first ">". The
+    language changes only at tags."""
+    out: list[str] = []
+    last = 0
+    end = markup.find("<")
+    end = len(markup) if end < 0 else end
+    if end >= MIN_LETTERS:
+        last = _hyphenate_text(markup, 0, end, offset, scanner, out)
+    found = _LONG_TEXT.search(markup, end)
+    while found:
+        start = markup.find(">", markup.rfind("<", 0, found.start()) + 1) + 1  # the tag's end
+        end = markup.find("<", found.end())
+        end = len(markup) if end < 0 else end
+        last = _hyphenate_text(markup, start, end, offset, scanner, out, last)
+        found = _LONG_TEXT.search(markup, end)
+    out.append(markup[last:])
+    return "".join(out)
+
+
+def _hyphenate_text(markup: str, start: int, end: int, offset: int, scanner: regions.Scanner, out: list[str], last: int = 0) -> int:
+    """Add to *out* the markup up to the text from *start* to *end*, and that text, hyphenated if
+    it is German; where the markup now goes on."""
+    language = scanner.at(offset + start)
+    if language is None or not _german(language):
+        return last
+    out.append(markup[last:start])
+    out.append(_between_tags(markup[start:end]))
+    return end

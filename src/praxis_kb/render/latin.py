@@ -38,6 +38,7 @@ _ENTITY = r"&#?[0-9A-Za-z]+;"
 _INSIDE = r"[0-9 \u00a0\u00ad.,:;/'’*_+()\[\]\-–]"
 _RUN = re.compile(rf"{_ENTITY}|(?P<run>[{_LETTER}](?:(?:{_ENTITY}|[{_LETTER}]|{_INSIDE})*[{_LETTER}0-9])?)")
 _HAS_LETTER = re.compile(rf"[{_LETTER}]")
+_LATIN_TEXT = re.compile(rf">[^<{_LETTER}]*[{_LETTER}]")  # a ">", then text up to a Latin letter
 
 
 @functools.cache
@@ -103,22 +104,27 @@ def mark(markup: str, lang: str, quoted_names: Quoted | None = None) -> str:
     *lang* marked as German, unless an element marks it as German or English already; a name or
     phrase of *quoted_names* is marked with its own language.
 
-    The text is what follows a tag's ">" up to the next "<": the markup is cut at every "<", and
-    each piece is a tag up to its first ">", then text."""
+    The text is what follows a tag's ">" up to the next "<", a tag being what follows a "<" up to
+    the first ">"."""
     if writes_latin(lang):
         return markup
     phrases = _phrases(tuple(sorted((k, tuple(v)) for k, v in (quoted_names or {}).items())))
     scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
-    pieces = markup.split("<")
-    position = 0  # where the current piece starts
-    for number, piece in enumerate(pieces):
-        start = piece.find(">") + 1
-        if 0 < start < len(piece) and _HAS_LETTER.search(piece, start):
-            language = scanner.at(position + start)
-            if language is not None and not _marked(language):
-                pieces[number] = piece[:start] + phrases.marked(piece[start:])
-        position += len(piece) + 1
-    return "<".join(pieces)
+    out: list[str] = []
+    last = 0
+    found = _LATIN_TEXT.search(markup)
+    while found:
+        start = markup.find(">", markup.rfind("<", 0, found.start()) + 1) + 1  # the tag's end
+        end = markup.find("<", found.end())
+        end = len(markup) if end < 0 else end
+        language = scanner.at(start)
+        if language is not None and not _marked(language):
+            out.append(markup[last:start])
+            out.append(phrases.marked(markup[start:end]))
+            last = end
+        found = _LATIN_TEXT.search(markup, end)
+    out.append(markup[last:])
+    return "".join(out)
 
 
 def _span(pattern: re.Pattern[str] | None, language_of: dict[str, str], found: re.Match[str]) -> str:
