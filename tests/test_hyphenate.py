@@ -95,3 +95,23 @@ def test_only_german_text_is_hyphenated() -> None:
     assert hyphenate.html(f'<p lang="en">{german}<br><img alt=""> <p>{german}</p> {german}</p>{german}', "de") == (
         f'<p lang="en">{german}<br><img alt=""> <p>{german}</p> {german}</p>{hyphenated}'
     )
+
+
+def test_a_piece_of_text_is_read_whole_between_tags_and_white_space() -> None:
+    """The text between two tags is hyphenated as a whole (and remembered): an address is found
+    up to the white space or tag around it, a word at the page's beginning or after a ">" in the
+    text is a word, and the same text in another place is hyphenated the same way."""
+    german = "Wohnungsunternehmen"
+    hyphenated = hyphenate.word(german)
+    markup = f"{german} <p>a > {german}/x {german}</p><p>www.{german}.de</p><p><b>{german}</b>.pdf {german}</p>"
+    expected = f"{hyphenated} <p>a > {german}/x {hyphenated}</p><p>www.{german}.de</p><p><b>{hyphenated}</b>.pdf {hyphenated}</p>"
+    assert hyphenate.html(markup, "de") == expected
+    assert hyphenate.html(markup + markup, "de") == expected + expected
+
+
+def test_on_a_page_in_another_language_each_german_element_is_hyphenated() -> None:
+    german = "Wohnungsunternehmen"
+    hyphenated = hyphenate.word(german)
+    markup = f'<p>{german}</p><span lang="de">{german} <b lang="ar">{german}</b> {german}</span> {german} <p lang="de-DE"><i>{german}</i></p>'
+    expected = f'<p>{german}</p><span lang="de">{hyphenated} <b lang="ar">{german}</b> {hyphenated}</span> {german} <p lang="de-DE"><i>{hyphenated}</i></p>'
+    assert hyphenate.html(markup, "uk") == expected

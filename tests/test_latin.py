@@ -63,3 +63,15 @@ def test_cards_a_script_inserts_later_get_the_same_marks_as_the_page() -> None:
     card = "<li><h2>مائدة مستديرة (Runder Tisch der Integrationsnetzwerke)</h2></li>"
     marked = htmlpost.script_fragment(card, "ar")
     assert f"({DE}Runder Tisch der Integrationsnetzwerke</span>)" in marked.replace("\u00ad", "")
+
+
+def test_the_same_text_is_marked_by_the_names_quoted_for_its_page() -> None:
+    """Marked texts are remembered for each set of quoted names, never across them."""
+    markup = "<td>معايير EWSI</td><td>معايير EWSI</td>"
+    assert latin.mark(markup, "ar") == f"<td>معايير {DE}EWSI</span></td>" * 2
+    assert latin.mark(markup, "ar", {"en": ("EWSI",)}) == f"<td>معايير {EN}EWSI</span></td>" * 2
+    assert latin.mark(markup, "ar") == f"<td>معايير {DE}EWSI</span></td>" * 2
+
+
+def test_text_after_a_closing_bracket_in_text_and_before_the_first_tag() -> None:
+    assert latin.mark("FSA <p>a > FSA</p>", "ar") == f"FSA <p>{DE}a</span> > {DE}FSA</span></p>"

@@ -344,3 +344,22 @@ def test_the_network_section_of_a_page(built: model.Model) -> None:
     assert '<th scope="col">Zeitraum</th>' in html
     assert "nicht bekannt" in html and "Niemand konnte es sagen." in html
     assert '<tr class="pk-network-absent">' in html
+
+
+def test_names_set_apart_are_escaped_and_keep_their_language() -> None:
+    from markupsafe import Markup, escape
+
+    from praxis_kb.model import SourceText
+
+    shown = network.isolated("{source} → {target} & <", source="A & B", target=SourceText("Jobcenter"))
+    assert isinstance(shown, Markup)
+    assert shown == '<bdi>A &amp; B</bdi> → <bdi><span lang="de" dir="ltr">Jobcenter</span></bdi> &amp; &lt;'
+    # A template with more than names in its fields is filled as Markup.format fills it.
+    for template in ("{{x}} {name!s}", "{name:>30}", "{name} {name.upper}"):
+        try:
+            expected = escape(template).format(name=Markup("<bdi>{}</bdi>").format("<b>"))
+        except (ValueError, AttributeError) as error:
+            with pytest.raises(type(error)):
+                network.isolated(template, name="<b>")
+        else:
+            assert network.isolated(template, name="<b>") == expected

@@ -83,18 +83,91 @@ def _german(lang: str) -> bool:
     return lang.split("-")[0].lower() == "de"
 
 
+# A piece of text between white space (as ``_hyphenated`` looks for it) or a tag that holds a long
+# word: the words of one piece are hyphenated, or left whole, together (``_piece``).
+_PIECE = re.compile(rf"(?<![^ \n\t<>])[^ \n\t<>]*?[^\W\d_]{{{MIN_LETTERS}}}[^ \n\t<>]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _piece(found: str) -> str:
+    """``text`` of a piece, remembered: pieces repeat, page after page. What ``_hyphenated`` looks
+    at around a word, up to the white space or tag before and after it, lies within the piece."""
+    return text(found)
+
+
+def _one_piece(found: re.Match[str]) -> str:
+    return _piece(found.group())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _between_tags(plain: str) -> str:
+    """``text`` of the text between two tags, remembered: labels and headings repeat."""
+    return _PIECE.sub(_one_piece, plain)
+
+
 def html(markup: str, lang: str) -> str:
     """Hyphenate the German text of a page body (HTML, with Markdown headings) written in *lang*.
     Text inside a tag (an attribute) or in an element left untouched stays as it is."""
     if not _german(lang) and ' lang="de' not in markup:
         return markup
-    scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
+    found = regions.regions(markup, _UNTOUCHED)
+    scanner = regions.Scanner(found, lang)
+    out: list[str] = []
+    last = 0
+    for start, end in _german_stretches(found, lang, len(markup)):
+        out.append(markup[last:start])
+        out.append(_hyphenated_stretch(markup[start:end], start, scanner))
+        last = end
+    out.append(markup[last:])
+    return "".join(out)
 
-    def one(found: re.Match[str]) -> str:
-        start = found.start()
-        language = scanner.at(start)
-        if markup.rfind("<", 0, start) > markup.rfind(">", 0, start) or language is None or not _german(language):
-            return found.group()
-        return _hyphenated(found)
 
-    return _LONG_WORD.sub(one, markup)
+def _german_stretches(found: list[regions.Region], lang: str, length: int) -> list[tuple[int, int]]:
+    """Where German text can be: the whole page if it is German, else its elements marked German."""
+    if _german(lang):
+        return [(0, length)]
+    stretches: list[tuple[int, int]] = []
+    for start, end, language in found:
+        if language is None or not _german(language):
+            continue
+        if stretches and start < stretches[-1][1]:  # within the one before
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+_LONG_TEXT = re.compile(rf">[^<]{{{MIN_LETTERS}}}")  # a ">", then text that may hold a long word
+
+
+def _hyphenated_stretch(markup: str, offset: int, scanner: regions.Scanner) -> str:
+    """A stretch of a page (at *offset* in it, starting with a tag or the page's beginning) with
+    its German text hyphenated. Text is what stands before the first "<", and what follows a
+    tag's ">" up to the next "<", a tag being what follows a "<" up to the first ">". The
+    language changes only at tags."""
+    out: list[str] = []
+    last = 0
+    end = markup.find("<")
+    end = len(markup) if end < 0 else end
+    if end >= MIN_LETTERS:
+        last = _hyphenate_text(markup, 0, end, offset, scanner, out)
+    found = _LONG_TEXT.search(markup, end)
+    while found:
+        start = markup.find(">", markup.rfind("<", 0, found.start()) + 1) + 1  # the tag's end
+        end = markup.find("<", found.end())
+        end = len(markup) if end < 0 else end
+        last = _hyphenate_text(markup, start, end, offset, scanner, out, last)
+        found = _LONG_TEXT.search(markup, end)
+    out.append(markup[last:])
+    return "".join(out)
+
+
+def _hyphenate_text(markup: str, start: int, end: int, offset: int, scanner: regions.Scanner, out: list[str], last: int = 0) -> int:
+    """Add to *out* the markup up to the text from *start* to *end*, and that text, hyphenated if
+    it is German; where the markup now goes on."""
+    language = scanner.at(offset + start)
+    if language is None or not _german(language):
+        return last
+    out.append(markup[last:start])
+    out.append(_between_tags(markup[start:end]))
+    return end

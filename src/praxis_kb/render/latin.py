@@ -37,8 +37,8 @@ _ENTITY = r"&#?[0-9A-Za-z]+;"
 # the page's direction.
 _INSIDE = r"[0-9 \u00a0\u00ad.,:;/'’*_+()\[\]\-–]"
 _RUN = re.compile(rf"{_ENTITY}|(?P<run>[{_LETTER}](?:(?:{_ENTITY}|[{_LETTER}]|{_INSIDE})*[{_LETTER}0-9])?)")
-_TEXT = re.compile(r"(?<=>)[^<]+")
 _HAS_LETTER = re.compile(rf"[{_LETTER}]")
+_LATIN_TEXT = re.compile(rf">[^<{_LETTER}]*[{_LETTER}]")  # a ">", then text up to a Latin letter
 
 
 @functools.cache
@@ -71,34 +71,58 @@ def quoted(model: Model) -> dict[str, tuple[str, ...]]:
     return {language: tuple(sorted(set(names), key=len, reverse=True)) for language, names in found.items()}
 
 
+class _Phrases:
+    """How the text between two tags is marked, for one set of quoted names: their pattern, the
+    language of each, and the texts marked so far (labels, names and headings repeat on every page)."""
+
+    LIMIT = 1 << 15  # texts remembered at most; then forgotten, all at once
+
+    def __init__(self, pattern: re.Pattern[str] | None, language_of: dict[str, str]) -> None:
+        self.span = functools.partial(_span, pattern, language_of)
+        self.done: dict[str, str] = {}
+
+    def marked(self, text: str) -> str:
+        found = self.done.get(text)
+        if found is None:
+            if len(self.done) >= self.LIMIT:
+                self.done.clear()
+            found = self.done[text] = _RUN.sub(self.span, text)
+        return found
+
+
 @functools.lru_cache(maxsize=8)
-def _phrases(quoted_names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _phrases(quoted_names: tuple[tuple[str, tuple[str, ...]], ...]) -> _Phrases:
     language_of = {str(escape(name)): language for language, names in quoted_names for name in names}  # as the page writes them
     if not language_of:
-        return None, {}
+        return _Phrases(None, {})
     names = sorted(language_of, key=len, reverse=True)  # the longest first: "EU Best Practice Portal" before "Best Practice Portal"
-    return re.compile("|".join(rf"(?<![{_LETTER}]){re.escape(n)}(?![{_LETTER}])" for n in names)), language_of
+    return _Phrases(re.compile("|".join(rf"(?<![{_LETTER}]){re.escape(n)}(?![{_LETTER}])" for n in names)), language_of)
 
 
 def mark(markup: str, lang: str, quoted_names: Quoted | None = None) -> str:
     """*markup* (a page's body, or part of it) with every Latin-script run of a page written in
     *lang* marked as German, unless an element marks it as German or English already; a name or
-    phrase of *quoted_names* is marked with its own language."""
+    phrase of *quoted_names* is marked with its own language.
+
+    The text is what follows a tag's ">" up to the next "<", a tag being what follows a "<" up to
+    the first ">"."""
     if writes_latin(lang):
         return markup
-    pattern, language_of = _phrases(tuple(sorted((k, tuple(v)) for k, v in (quoted_names or {}).items())))
+    phrases = _phrases(tuple(sorted((k, tuple(v)) for k, v in (quoted_names or {}).items())))
     scanner = regions.Scanner(regions.regions(markup, _UNTOUCHED), lang)
     out: list[str] = []
     last = 0
-    for text in _TEXT.finditer(markup):
-        if not _HAS_LETTER.search(text.group()):
-            continue
-        language = scanner.at(text.start())
-        if language is None or _marked(language):
-            continue
-        out.append(markup[last : text.start()])
-        out.append(_RUN.sub(functools.partial(_span, pattern, language_of), text.group()))
-        last = text.end()
+    found = _LATIN_TEXT.search(markup)
+    while found:
+        start = markup.find(">", markup.rfind("<", 0, found.start()) + 1) + 1  # the tag's end
+        end = markup.find("<", found.end())
+        end = len(markup) if end < 0 else end
+        language = scanner.at(start)
+        if language is not None and not _marked(language):
+            out.append(markup[last:start])
+            out.append(phrases.marked(markup[start:end]))
+            last = end
+        found = _LATIN_TEXT.search(markup, end)
     out.append(markup[last:])
     return "".join(out)
 

@@ -11,6 +11,8 @@ periods and gets the one map it always had.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -171,7 +173,23 @@ def isolated(template: str, **names: str) -> Markup:
     """*template* with each name set apart (``bdi``): a name in another script than the page's
     keeps its place, and an arrow between two names points the page's way (Arabic names on an
     English page, German ones on an Arabic page)."""
-    return escape(template).format(**{key: Markup("<bdi>{}</bdi>").format(value) for key, value in names.items()})
+    escaped = escape(template)
+    if not _named_fields_only(escaped):
+        return escaped.format(**{key: Markup("<bdi>{}</bdi>").format(value) for key, value in names.items()})
+    # What Markup.format gives, without its formatter, which is slow: each name escaped (a
+    # SourceText by its __html__) in its bdi, the template's fields filled as str.format does.
+    return Markup(str.format(escaped, **{key: f"<bdi>{escape(value)}</bdi>" for key, value in names.items()}))  # noqa: S704 - escaped
+
+
+@functools.lru_cache(maxsize=256)
+def _named_fields_only(template: str) -> bool:
+    """Whether every field of a format string is a plain name: no index, conversion or format."""
+    try:
+        return all(
+            field is None or (field.isidentifier() and not spec and conversion is None) for _, field, spec, conversion in string.Formatter().parse(template)
+        )
+    except ValueError:  # a lone "{" or "}": Markup.format says so
+        return False
 
 
 OTHER_GROUP = "sonstige"  # akteursgruppen: where a type not in the vocabulary is drawn
@@ -238,12 +256,10 @@ def directed(ctx: Context, tie: Tie) -> bool:
 def tie_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, Any]]:
     rows = []
     for tie in case.ties:
-        source, target = case.actors[tie.source].name, case.actors[tie.target].name
-        between = ctx.t.network_directed if directed(ctx, tie) else ctx.t.network_mutual
         how_often = frequency(ctx, tie.frequency)
         rows.append(
             {
-                "between": isolated(between, source=source, target=target),
+                "between": _between(ctx, case, tie),
                 "kind": tie.kind,
                 "frequency": how_often,
                 "frequency_cell": cell(how_often.inline, how_often.notes),
@@ -256,6 +272,12 @@ def tie_rows(ctx: Context, case: Case, today: str | None) -> list[dict[str, Any]
     return rows
 
 
+def _between(ctx: Context, case: Case, tie: Tie) -> Markup:
+    """The two actors of a tie, with an arrow the way it points (``tie_rows``' "between")."""
+    between = ctx.t.network_directed if directed(ctx, tie) else ctx.t.network_mutual
+    return isolated(between, source=case.actors[tie.source].name, target=case.actors[tie.target].name)
+
+
 def _statements(ctx: Context, case: Case) -> list[tuple[Period, Markup]]:
     """Everything in the network that may begin or end, in the order of the page, in words: the
     actors, the roles that have a period of their own, the ties."""
@@ -264,8 +286,8 @@ def _statements(ctx: Context, case: Case) -> list[tuple[Period, Markup]]:
         found.append((actor.period, isolated(f"{number} {{name}}", name=actor.name)))
         for kind, period in actor.type_periods.items():
             found.append((period, isolated(ctx.t.network_as_role, name=actor.name, role=ctx.label("akteurstypen", kind))))
-    for row, tie in zip(tie_rows(ctx, case, None), case.ties, strict=True):
-        found.append((tie.period, Markup("{}: {}").format(row["between"], ctx.label("beziehungsarten", tie.kind))))
+    for tie in case.ties:
+        found.append((tie.period, Markup("{}: {}").format(_between(ctx, case, tie), ctx.label("beziehungsarten", tie.kind))))
     return [(period, text + _when(ctx, period)) for period, text in found]
 
 
@@ -275,9 +297,11 @@ def _when(ctx: Context, period: Period) -> Markup:
     return Markup(" <bdi>({})</bdi>").format(shown.inline) if shown.known else Markup("")
 
 
-def differences(ctx: Context, case: Case, then: str, now: str) -> tuple[list[Markup], list[Markup]]:
-    """What held on day *then* and no longer on *now*, and what holds on *now* and did not then."""
-    statements = _statements(ctx, case)
+def differences(ctx: Context, case: Case, then: str, now: str, statements: list[tuple[Period, Markup]] | None = None) -> tuple[list[Markup], list[Markup]]:
+    """What held on day *then* and no longer on *now*, and what holds on *now* and did not then
+    (of *statements*, the case's ``_statements`` when not given)."""
+    if statements is None:
+        statements = _statements(ctx, case)
     gone = [text for period, text in statements if period.holds_on(then) and not period.holds_on(now)]
     new = [text for period, text in statements if period.holds_on(now) and not period.holds_on(then)]
     return gone, new
@@ -349,11 +373,13 @@ def network(ctx: Context, case: Case) -> dict[str, Any]:
     actors = actor_rows(ctx, case, today)
     ties = tie_rows(ctx, case, today)
     earlier, labels = [], []
+    statements: list[tuple[Period, Markup]] | None = None  # the same for every earlier map
     for number, span in enumerate(p for p in periods if today and p.end and p.end < today):
         label = span_label(ctx, span)
         title_then = ctx.t.network_map_title_then.format(title=case.title, period=label)
         then, _, _ = map_at(ctx, case, span.probe, title_then, f"netz-{case.id}-{number + 1}")
-        gone, new = differences(ctx, case, span.probe, today or "")
+        statements = statements if statements is not None else _statements(ctx, case)
+        gone, new = differences(ctx, case, span.probe, today or "", statements)
         earlier.append({"label": label, "svg": then, "gone": gone, "new": new})
         labels.append(label)
     current = next((span for span in periods if today and span.contains(today)), None)

@@ -62,19 +62,24 @@ class Scanner:
         self._regions = found_regions
         self._next = 0
         self._open: list[Region] = []
+        self._left_alone = 0  # how many of the open regions are left alone (language None)
         self._page = page
 
     def at(self, position: int) -> str | None:
         """The language of the text at *position*; None inside an element left alone."""
-        while self._open and self._open[-1][1] <= position:
-            self._open.pop()
+        self._close(position)
         while self._next < len(self._regions) and self._regions[self._next][0] <= position:
             region = self._regions[self._next]
             self._next += 1
-            while self._open and self._open[-1][1] <= region[0]:
-                self._open.pop()
+            self._close(region[0])
             if region[1] > position:
                 self._open.append(region)
-        if any(kind is None for _, _, kind in self._open):
+                self._left_alone += region[2] is None
+        if self._left_alone:
             return None
         return self._open[-1][2] if self._open else self._page
+
+    def _close(self, position: int) -> None:
+        """Drop the open regions (innermost first) that end at or before *position*."""
+        while self._open and self._open[-1][1] <= position:
+            self._left_alone -= self._open.pop()[2] is None

@@ -7,6 +7,7 @@ description for screen readers, or are hidden from them where the text beside sa
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -359,6 +360,7 @@ _NARROW = frozenset(" .,:;'!|()[]/-fijlrtIJاأإآٱ")
 _WIDE = frozenset("mwMWÖÄÜжшщюЖШЩЮ—◀▶Ø%")
 
 
+@functools.lru_cache(maxsize=4096)  # labels repeat on page after page
 def text_width(text: str, size: float = 13, bold: bool = False) -> float:
     """A generous estimate of how wide *text* is drawn in the reader's sans-serif (per character,
     measured on DejaVu Sans, wider than most), so that a label that seems to fit does fit."""

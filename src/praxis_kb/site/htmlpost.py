@@ -75,7 +75,7 @@ def hyphenate_content(html: str, lang: str) -> str:
     hyphenated it already (case pages, checklists: they carry soft hyphens) is left as it is."""
     start = _ARTICLE.search(html)
     end = html.find(_ARTICLE_END, start.end()) if start else -1
-    if not start or end < 0 or "\u00ad" in html[start.start() : end]:
+    if not start or end < 0 or html.find("\u00ad", start.start(), end) >= 0:
         return html
     return html[: start.start()] + hyphenate.html(html[start.start() : end], lang) + html[end:]
 
