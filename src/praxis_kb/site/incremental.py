@@ -7,7 +7,9 @@ is done again, everything else is taken from the last build, looked up by conten
 - the model: the typed cases of a case whose files did not change are reused;
 - rendering: the page of such a case is reused; the pages listing cases (the Praxisfinder, the
   overview, criteria, site types, checklists) are rendered again, unless the edit changed no
-  more than narratives, which no listing shows;
+  more than narratives, which no listing shows; they are joined from pieces kept per case (a
+  Praxisfinder card, a case's rows on a criterion's page: ``render.pieces``), so that only the
+  edited case's pieces are rendered again;
 - MkDocs: only pages whose source or HTML fragments changed are built again (``changed``; the
   preview runs with ``--dirty``, see ``site.adapter.rebuild_only``);
 - open data: a case's JSON and CSV row are reused.
@@ -24,15 +26,17 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 
 from praxis_kb import model as model_
 from praxis_kb.load.project import UI_DIR, Project
 from praxis_kb.model import Case, Model
-from praxis_kb.render import CasePage, Context, Page
+from praxis_kb.render import CasePage, Context, Page, pieces
 from praxis_kb.render.case import page as case_page
 from praxis_kb.validate import content
 
 TEMPLATES_DIR = UI_DIR.parent / "templates"
+T = TypeVar("T")
 
 
 def _files(folder: Path) -> list[Path]:
@@ -62,6 +66,9 @@ class Preview:
     model: Model | None = None
     case_pages: dict[tuple[str, str], tuple[str, Page]] = field(default_factory=dict)  # (language, id) → (fingerprint, page)
     outputs: dict[str, str] = field(default_factory=dict)  # generated page → page_digest
+    digested: dict[str, Page] = field(default_factory=dict)  # generated page → the page its digest in outputs is of
+    pieces: dict[tuple[str, ...], tuple[Case, object]] = field(default_factory=dict)  # (*key, id) → (the case's model, piece)
+    pieces_made: list[tuple[str, ...]] = field(default_factory=list)  # pieces of listings rendered again in the last rebuild
     open_data: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (kind, id) → (fingerprint, text)
     changed: set[str] | None = None  # generated pages whose output changed; None: build everything
     remodelled: set[str] = field(default_factory=set)  # cases modelled again in the last rebuild
@@ -77,9 +84,9 @@ class Preview:
         """A rebuild begins: with other *inputs* than last time nothing is reused."""
         self._same_inputs = inputs == self.inputs
         if not self._same_inputs:
-            self.fingerprints, self.model, self.case_pages, self.open_data = {}, None, {}, {}
+            self.fingerprints, self.model, self.case_pages, self.open_data, self.pieces = {}, None, {}, {}, {}
         self.inputs = inputs
-        self.remodelled, self.rendered, self.remade = set(), [], set()
+        self.remodelled, self.rendered, self.remade, self.pieces_made = set(), [], set(), []
 
     def fingerprint(self, files: content.CaseFiles) -> str:
         """The hash of a case's files: its German original and every translation that joined it."""
@@ -107,7 +114,8 @@ class Preview:
         compare the result with a full build's) and only the changed cases' pages are rendered."""
         kept = self.rendered_pages
         if not self.only_narratives or not kept:
-            self.listings_rendered, self.rendered_pages = True, render_all(self.case_page)
+            with pieces.kept_by(self.piece):
+                self.listings_rendered, self.rendered_pages = True, render_all(self.case_page)
             return self.rendered_pages
         contexts = {lang: context(lang) for lang in model.languages}
         fresh = {
@@ -130,6 +138,19 @@ class Preview:
         self.case_pages[key] = (found, page)
         return page
 
+    def piece(self, key: tuple[str, ...], case: Case, make: Callable[[], T]) -> T:
+        """A piece of a page listing cases (``render.pieces``), rendered again only when the case's
+        model is not the very object it was made of: ``build_model`` keeps the model of a case
+        whose files did not change, and ``start`` forgets every piece when ``inputs`` change."""
+        full = (*key, case.id)
+        kept = self.pieces.get(full)
+        if kept is not None and kept[0] is case:
+            return cast(T, kept[1])
+        made = make()
+        self.pieces[full] = (case, made)
+        self.pieces_made.append(full)
+        return made
+
     def reuse(self, kind: str, case_id: str, make: Callable[[], str]) -> str:
         """Open data of one case (its JSON, its CSV row), made again only when its files changed."""
         key, found = (kind, case_id), self.fingerprints.get(case_id, "")
@@ -149,14 +170,16 @@ class Preview:
     def pages_written(self, pages: list[Page]) -> None:
         """Note which generated pages changed since the last build (all after changed inputs), and
         which are gone (a removed case)."""
-        outputs = {page.path: page_digest(page) for page in pages}
+        outputs = {page.path: self.outputs[page.path] if self.digested.get(page.path) is page else page_digest(page) for page in pages}
         first = not self.outputs or not self._same_inputs
         self.changed = None if first else {path for path, found in outputs.items() if self.outputs.get(path) != found}
         self.removed = set(self.outputs) - set(outputs)
-        self.outputs = outputs
+        self.outputs, self.digested = outputs, {page.path: page for page in pages}
         gone = {key for key in self.case_pages if key[1] not in self.fingerprints}
         for key in gone:
             del self.case_pages[key]
+        for found in [key for key in self.pieces if key[-1] not in self.fingerprints]:
+            del self.pieces[found]
 
 
 def built_page(source: str, source_language: str) -> str:
