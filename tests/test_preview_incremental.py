@@ -312,3 +312,22 @@ def test_a_dirty_mkdocs_rebuild_writes_only_the_edited_cases_pages_and_equals_a_
     serve_build(tmp_path / "ohne", dirty=False)
     search.stop_left_running()
     assert html_files(site) == html_files(tmp_path / "ohne")
+
+
+def test_a_file_of_cards_unchanged_since_the_last_rebuild_is_not_passed_again() -> None:
+    from praxis_kb.render import Page, finder
+
+    calls: list[str] = []
+
+    def passes(html: str, lang: str) -> str:
+        calls.append(html)
+        return html.upper()
+
+    chunk = Page(finder.chunk_path("de", 0), '{"html":"<li>a</li>"}\n')
+    other = Page(finder.chunk_path("de", 1), '{"html":"<li>b</li>"}\n')
+    kept: dict[str, tuple[str, Page]] = {}
+    first = finder.finish_chunks([chunk, other, Page("praxis/index.de.md", "x")], passes, kept)
+    again = finder.finish_chunks([chunk, Page(other.path, '{"html":"<li>c</li>"}\n')], passes, kept)
+    assert calls == ["<li>a</li>", "<li>b</li>", "<li>c</li>"]  # the unchanged file was kept
+    assert again[0] == first[0] == finder.finish_chunks([chunk], passes)[0]
+    assert again[1].text == '{"html":"<LI>C</LI>"}\n'

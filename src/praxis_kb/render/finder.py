@@ -235,16 +235,25 @@ def _list_pages(ctx: Context, cards: list[dict[str, Any]]) -> list[Page]:
     return out
 
 
-def finish_chunks(pages_: list[Page], passes: Callable[[str, str], str]) -> list[Page]:
+def finish_chunks(pages_: list[Page], passes: Callable[[str, str], str], kept: dict[str, tuple[str, Page]] | None = None) -> list[Page]:
     """The card files with their HTML through *passes* (html, language): what the site does to the
-    HTML of every page (site/htmlpost.py) it does to the cards the script inserts."""
+    HTML of every page (site/htmlpost.py) it does to the cards the script inserts. *kept* (a
+    preview's, between its rebuilds; emptied when what the passes depend on changes): a file whose
+    text is the same as last time is not passed again."""
     out = []
     for generated in pages_:
         if not is_chunk(generated.path):
             out.append(generated)
             continue
+        found = kept.get(generated.path) if kept is not None else None
+        if found is not None and found[0] == generated.text:
+            out.append(found[1])
+            continue
         lang = generated.path.rsplit(".", 2)[-2]
         data = json.loads(generated.text)
         data["html"] = passes(data["html"], lang)
-        out.append(Page(generated.path, _json(data), generated.fragments))
+        finished = Page(generated.path, _json(data), generated.fragments)
+        if kept is not None:
+            kept[generated.path] = (generated.text, finished)
+        out.append(finished)
     return out

@@ -69,6 +69,7 @@ class Preview:
     digested: dict[str, Page] = field(default_factory=dict)  # generated page → the page its digest in outputs is of
     pieces: dict[tuple[str, ...], tuple[Case, object]] = field(default_factory=dict)  # (*key, id) → (the case's model, piece)
     pieces_made: list[tuple[str, ...]] = field(default_factory=list)  # pieces of listings rendered again in the last rebuild
+    chunks: dict[str, tuple[str, Page]] = field(default_factory=dict)  # Praxisfinder's file of cards → (its text, finished: finder.finish_chunks)
     open_data: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (kind, id) → (fingerprint, text)
     changed: set[str] | None = None  # generated pages whose output changed; None: build everything
     remodelled: set[str] = field(default_factory=set)  # cases modelled again in the last rebuild
@@ -84,7 +85,7 @@ class Preview:
         """A rebuild begins: with other *inputs* than last time nothing is reused."""
         self._same_inputs = inputs == self.inputs
         if not self._same_inputs:
-            self.fingerprints, self.model, self.case_pages, self.open_data, self.pieces = {}, None, {}, {}, {}
+            self.fingerprints, self.model, self.case_pages, self.open_data, self.pieces, self.chunks = {}, None, {}, {}, {}, {}
         self.inputs = inputs
         self.remodelled, self.rendered, self.remade, self.pieces_made = set(), [], set(), []
 
