@@ -118,6 +118,25 @@ def test_an_edited_title_renders_only_that_cases_pieces_of_the_listings_again(sa
     assert pages_of(back) == pages_of(full(sandbox, tmp_path / "zurueck"))
 
 
+def test_a_deferred_title_edit_builds_the_cases_page_first_and_the_listings_in_the_next_rebuild(sandbox: Project, previewing: None, tmp_path: Path) -> None:
+    preview = Preview(defer_listings=True)
+    first = generate(sandbox, None, LANGUAGES, preview=preview)
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\ntitel: ", "\ntitel: Neu – ")
+    quick = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.listings_pending and not preview.listings_rendered
+    assert quick.changed == {f"praxis/{CASE}.de.md"}  # MkDocs builds the edited case's page alone …
+    assert pages_of(quick)["praxis/index.de.md"] == pages_of(first)["praxis/index.de.md"]  # … the listings follow
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\n---\n", "\n---\n\nNoch ein Satz.\n")  # another edit before that
+    generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.listings_pending and not preview.listings_rendered
+    follow = generate(sandbox, None, LANGUAGES, preview=preview)  # the rebuild the preview starts itself: nothing edited
+    assert not preview.listings_pending and preview.listings_rendered and not preview.rendered
+    assert {"praxis/index.de.md", "passt-das/index.de.md"} <= (follow.changed or set())
+    assert pages_of(follow) == pages_of(full(sandbox, tmp_path))
+    again = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert not preview.listings_pending and again.changed == set()
+
+
 def test_pages_joined_from_kept_pieces_are_those_rendered_at_once(sandbox: Project, previewing: None) -> None:
     """Every page of every language, rendered with a preview's pieces (made, then kept) and without."""
     add_copies(sandbox, 25)

@@ -76,6 +76,9 @@ class Preview:
     rendered: list[tuple[str, str]] = field(default_factory=list)  # case pages rendered again
     listings_rendered: bool = True  # whether the last rebuild rendered the pages listing cases
     only_narratives: bool = False  # the cases modelled again differ from before in their narrative at most
+    same_cases: bool = False  # the last rebuild has the cases of the one before (none added or removed)
+    defer_listings: bool = False  # an edit of a listed field renders the listings in a rebuild of their own (see render)
+    listings_pending: bool = False  # the last rebuild left the listings as they were: the next one renders them
     rendered_pages: list[Page] = field(default_factory=list)  # every page render_all made last time
     remade: set[str] = field(default_factory=set)  # cases whose open data this rebuild made again
     removed: set[str] = field(default_factory=set)  # generated pages the last rebuild no longer has
@@ -105,19 +108,32 @@ class Preview:
         cases = {case_id: fresh.cases[case_id] if case_id in changed else old.cases[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
         records = {case_id: fresh.records[case_id] if case_id in changed else old.records[case_id] for case_id in sorted(fingerprints)}  # type: ignore[union-attr]
         self.model = Model(languages, fresh.vocabularies, fresh.criteria, cases, fresh.shape, records)
-        self.only_narratives = old is not None and old.cases.keys() == cases.keys() and all(_same_but_narrative(old.cases[c], cases[c]) for c in changed)
+        self.same_cases = old is not None and old.cases.keys() == cases.keys()
+        self.only_narratives = self.same_cases and all(_same_but_narrative(old.cases[c], cases[c]) for c in changed)  # type: ignore[union-attr]
         self.fingerprints, self.remodelled = fingerprints, changed
         return self.model
 
     def render(self, model: Model, render_all: Callable[[CasePage], list[Page]], context: Callable[[str], Context]) -> list[Page]:
         """Every page, as ``render_all(case_page)`` renders them. When only narratives changed, the
         pages listing cases are those of the last build (no listing shows a narrative; the tests
-        compare the result with a full build's) and only the changed cases' pages are rendered."""
+        compare the result with a full build's) and only the changed cases' pages are rendered.
+
+        With ``defer_listings`` an edit that changes a listing (a title) is done in two rebuilds:
+        this one renders only the edited cases' pages, so that MkDocs builds them at once, and
+        leaves ``listings_pending``; the next one (which the preview starts right after this one,
+        see site/build.py) renders the listings too, and its pages are a full build's."""
         kept = self.rendered_pages
-        if not self.only_narratives or not kept:
-            with pieces.kept_by(self.piece):
-                self.listings_rendered, self.rendered_pages = True, render_all(self.case_page)
-            return self.rendered_pages
+        defer = self.defer_listings and self.same_cases and bool(self.remodelled) and bool(kept)
+        if kept and (self.only_narratives or defer) and not (self.listings_pending and not self.remodelled):
+            self.listings_pending = self.listings_pending or not self.only_narratives
+            return self._case_pages_only(model, kept, context)
+        with pieces.kept_by(self.piece):
+            self.listings_rendered, self.rendered_pages = True, render_all(self.case_page)
+        self.listings_pending = False
+        return self.rendered_pages
+
+    def _case_pages_only(self, model: Model, kept: list[Page], context: Callable[[str], Context]) -> list[Page]:
+        """The pages of the last build with those of the cases modelled again rendered again."""
         contexts = {lang: context(lang) for lang in model.languages}
         fresh = {
             page.path: page
