@@ -10,8 +10,12 @@ is done again, everything else is taken from the last build, looked up by conten
   more than narratives, which no listing shows; they are joined from pieces kept per case (a
   Praxisfinder card, a case's rows on a criterion's page: ``render.pieces``), so that only the
   edited case's pieces are rendered again;
+- the Praxisfinder's files of cards: a file whose text did not change is not passed through the
+  site's HTML passes again (``chunks``, for ``render.finder.finish_chunks``);
 - MkDocs: only pages whose source or HTML fragments changed are built again (``changed``; the
-  preview runs with ``--dirty``, see ``site.adapter.rebuild_only``);
+  preview runs with ``--dirty``, see ``site.adapter.rebuild_only``). ``mkdocs serve`` answers
+  only after a whole rebuild; with ``defer_listings`` an edited title therefore shows on the
+  case's page after a rebuild of that page alone, and the listings follow in the next one;
 - open data: a case's JSON and CSV row are reused.
 
 Anything every page depends on (vocabularies, criteria, schemas, the site's texts and page
