@@ -11,8 +11,9 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from praxis_kb import render
 from praxis_kb.load.project import Project
-from praxis_kb.render import opendata
+from praxis_kb.render import opendata, pieces
 from praxis_kb.site import adapter
 from praxis_kb.site.generate import Result, generate, pages_for
 from praxis_kb.site.incremental import Preview
@@ -81,6 +82,75 @@ def test_an_edited_title_also_renders_the_pages_listing_the_case(sandbox: Projec
     assert "praxis/index.de.md" in changed  # the Praxisfinder lists it
     assert sorted(preview.rendered) == [(lang, CASE) for lang in LANGUAGES] and preview.listings_rendered
     assert pages_of(again) == pages_of(full(sandbox, tmp_path))
+
+
+def add_copies(project: Project, count: int) -> None:
+    """*count* more cases, copies of CASE in every language it is written in, each with its own id and title."""
+    for number in range(count):
+        for source in sorted(project.cases_dir.glob(f"{CASE}.*.md")):
+            text = source.read_text(encoding="utf-8").replace(f"id: {CASE}\n", f"id: {CASE}-{number:02d}\n", 1)
+            text = text.replace("\ntitel: ", f"\ntitel: Kopie {number:02d}: ", 1)
+            (project.cases_dir / source.name.replace(CASE, f"{CASE}-{number:02d}", 1)).write_text(text, encoding="utf-8")
+
+
+def test_an_edited_title_renders_only_that_cases_pieces_of_the_listings_again(sandbox: Project, previewing: None, tmp_path: Path) -> None:
+    """Enough cases for the Praxisfinder's files of cards and its plain list: the listings are
+    joined from pieces kept per case, and only the edited case's pieces are rendered again."""
+    add_copies(sandbox, 30)
+    preview = Preview()
+    generate(sandbox, None, LANGUAGES, preview=preview)
+    assert {key[0] for key in preview.pieces_made} == {"finder-item", "finder-card", "matcher-card", "criterion-rows"}
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\ntitel: ", "\ntitel: Neu – ")
+    again = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.listings_rendered and sorted(preview.rendered) == [(lang, CASE) for lang in LANGUAGES]
+    assert preview.pieces_made and {key[-1] for key in preview.pieces_made} == {CASE}  # no other case's card or row
+    assert {key[0] for key in preview.pieces_made} == {"finder-item", "finder-card", "matcher-card", "criterion-rows"}
+    changed = again.changed or set()
+    assert {"praxis/index.de.md", "passt-das/index.de.md", f"praxis/{CASE}.de.md"} <= changed
+    assert not any(path.startswith(f"praxis/{CASE}-") for path in changed)  # no other case's page
+    assert pages_of(again) == pages_of(full(sandbox, tmp_path / "neu"))
+    # the title back as it was, a case removed: still a full build's pages
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\ntitel: Neu – ", "\ntitel: ")
+    for path in sandbox.cases_dir.glob(f"{CASE}-07.*.md"):
+        path.unlink()
+    back = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert not any(key[-1] == f"{CASE}-07" for key in preview.pieces)
+    assert pages_of(back) == pages_of(full(sandbox, tmp_path / "zurueck"))
+
+
+def test_a_deferred_title_edit_builds_the_cases_page_first_and_the_listings_in_the_next_rebuild(sandbox: Project, previewing: None, tmp_path: Path) -> None:
+    preview = Preview(defer_listings=True)
+    first = generate(sandbox, None, LANGUAGES, preview=preview)
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\ntitel: ", "\ntitel: Neu – ")
+    quick = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.listings_pending and not preview.listings_rendered
+    assert quick.changed == {f"praxis/{CASE}.de.md"}  # MkDocs builds the edited case's page alone …
+    assert pages_of(quick)["praxis/index.de.md"] == pages_of(first)["praxis/index.de.md"]  # … the listings follow
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\n---\n", "\n---\n\nNoch ein Satz.\n")  # another edit before that
+    generate(sandbox, None, LANGUAGES, preview=preview)
+    assert preview.listings_pending and not preview.listings_rendered
+    follow = generate(sandbox, None, LANGUAGES, preview=preview)  # the rebuild the preview starts itself: nothing edited
+    assert not preview.listings_pending and preview.listings_rendered and not preview.rendered
+    assert {"praxis/index.de.md", "passt-das/index.de.md"} <= (follow.changed or set())
+    assert pages_of(follow) == pages_of(full(sandbox, tmp_path))
+    again = generate(sandbox, None, LANGUAGES, preview=preview)
+    assert not preview.listings_pending and again.changed == set()
+
+
+def test_pages_joined_from_kept_pieces_are_those_rendered_at_once(sandbox: Project, previewing: None) -> None:
+    """Every page of every language, rendered with a preview's pieces (made, then kept) and without."""
+    add_copies(sandbox, 25)
+    result = generate(sandbox, None)
+    assert result.model is not None and len(result.model.languages) == 5
+    plain = render.render_all(result.model)
+    preview = Preview()
+    with pieces.kept_by(preview.piece):
+        made = render.render_all(result.model)
+    count = len(preview.pieces_made)
+    with pieces.kept_by(preview.piece):
+        kept = render.render_all(result.model)
+    assert count > 0 and len(preview.pieces_made) == count  # the second time every piece was kept
+    assert made == plain and kept == plain
 
 
 def test_an_added_and_a_removed_case_give_a_full_builds_pages(sandbox: Project, previewing: None, tmp_path: Path) -> None:
@@ -236,6 +306,25 @@ def test_a_dirty_mkdocs_rebuild_writes_only_the_edited_cases_pages_and_equals_a_
     assert not others, others  # no other case's page was built again
     assert "Ein neuer erster Satz aus der Vorschau." in html_files(site)[f"praxis/{CASE}/index.html"].replace("\u00ad", "")
 
+    # a title: first the case's page alone; the rebuild starts the next one (mkdocs serve watches
+    # the folder it writes to), which builds the pages listing it, no other case's page
+    follow_up = sandbox.root / "build" / "preview" / "listings"
+    follow_up.unlink(missing_ok=True)
+    before = {path: os.stat(site / path).st_mtime_ns for path in html_files(site)}
+    replace_in(sandbox.cases_dir / f"{CASE}.de.md", "\ntitel: ", "\ntitel: Neu aus der Vorschau – ")
+    serve_build(site, dirty=True)
+    search.stop_left_running()
+    rewritten = {path for path, stamp in before.items() if os.stat(site / path).st_mtime_ns != stamp}
+    assert f"praxis/{CASE}/index.html" in rewritten and "passt-das/index.html" not in rewritten
+    assert "Neu aus der Vorschau" in html_files(site)[f"praxis/{CASE}/index.html"].replace("\u00ad", "")
+    assert follow_up.is_file()
+    serve_build(site, dirty=True)
+    search.stop_left_running()
+    rewritten = {path for path, stamp in before.items() if os.stat(site / path).st_mtime_ns != stamp}
+    assert {f"praxis/{CASE}/index.html", "praxis/index.html", "passt-das/index.html"} <= rewritten
+    assert not {path for path in rewritten if path.startswith("praxis/") and path not in (f"praxis/{CASE}/index.html", "praxis/index.html")}
+    assert "Neu aus der Vorschau" in html_files(site)["passt-das/index.html"].replace("\u00ad", "")
+
     clean = tmp_path / "voll"
     serve_build(clean, dirty=False)
     search.stop_left_running()
@@ -251,3 +340,22 @@ def test_a_dirty_mkdocs_rebuild_writes_only_the_edited_cases_pages_and_equals_a_
     serve_build(tmp_path / "ohne", dirty=False)
     search.stop_left_running()
     assert html_files(site) == html_files(tmp_path / "ohne")
+
+
+def test_a_file_of_cards_unchanged_since_the_last_rebuild_is_not_passed_again() -> None:
+    from praxis_kb.render import Page, finder
+
+    calls: list[str] = []
+
+    def passes(html: str, lang: str) -> str:
+        calls.append(html)
+        return html.upper()
+
+    chunk = Page(finder.chunk_path("de", 0), '{"html":"<li>a</li>"}\n')
+    other = Page(finder.chunk_path("de", 1), '{"html":"<li>b</li>"}\n')
+    kept: dict[str, tuple[str, Page]] = {}
+    first = [finder.finish_chunk(page, passes, kept) for page in (chunk, other, Page("praxis/index.de.md", "x"))]
+    again = [finder.finish_chunk(page, passes, kept) for page in (chunk, Page(other.path, '{"html":"<li>c</li>"}\n'))]
+    assert calls == ["<li>a</li>", "<li>b</li>", "<li>c</li>"]  # the unchanged file was kept
+    assert again[0] == first[0] == finder.finish_chunk(chunk, passes)
+    assert again[1].text == '{"html":"<LI>C</LI>"}\n'

@@ -24,6 +24,7 @@ from typing import Any
 from markupsafe import Markup
 
 from praxis_kb.model import UNKNOWN, Case, Stated
+from praxis_kb.render import pieces
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
@@ -86,6 +87,11 @@ def card(ctx: Context, case: Case) -> dict[str, Any]:
     return {"case": case, "verdicts": verdicts, "verdict_list": verdict_list, "values": values, "status": status}
 
 
+def _kept_card(ctx: Context, case: Case) -> dict[str, Any]:
+    """``card``, kept by a preview (render/pieces.py)."""
+    return pieces.piece(("finder-item", ctx.lang), case, lambda: card(ctx, case))
+
+
 def _facets(ctx: Context, cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The facets with their options and counts; a facet no case has a value for is left out."""
     t = ctx.t
@@ -135,9 +141,18 @@ def _verdict_of(item: dict[str, Any], site: str) -> str:
 
 
 def _cards_html(ctx: Context, cards: list[dict[str, Any]], base: str) -> Markup:
-    """The cards as list items; *base* leads from where they are shown to the Praxisfinder's folder."""
-    html = environment().get_template("finder_cards.html.j2").render(cards=cards, to_cases=base, **ctx.helpers("../"))
-    return Markup(html)  # noqa: S704 - rendered by the escaping environment
+    """The cards as list items; *base* leads from where they are shown to the Praxisfinder's folder.
+    A preview keeps each card (render/pieces.py): the same text as all cards rendered at once."""
+    template = environment().get_template("finder_cards.html.j2")
+    if not pieces.kept():
+        return Markup(template.render(cards=cards, to_cases=base, **ctx.helpers("../")))  # noqa: S704 - rendered by the escaping environment
+    helpers = ctx.helpers("../")
+    end = template.render(cards=[], to_cases=base, **helpers)  # what follows the last card
+
+    def one(item: dict[str, Any]) -> str:
+        return pieces.piece(("finder-card", ctx.lang, base), item["case"], lambda: template.render(cards=[item], to_cases=base, **helpers).removesuffix(end))
+
+    return Markup("".join(one(item) for item in cards) + end)  # noqa: S704 - rendered by the escaping environment
 
 
 def _json(data: Any) -> str:
@@ -160,7 +175,7 @@ def is_chunk(path: str) -> bool:
 def pages(ctx: Context) -> list[Page]:
     """The Praxisfinder, its data files (filter index, cards in chunks) and the plain list."""
     cases = ctx.model.cases_in(ctx.lang)
-    cards = [card(ctx, case) for case in cases]
+    cards = [_kept_card(ctx, case) for case in cases]
     facets = _facets(ctx, cards)
     index = index_data(ctx, cards, facets)
     # The page carries the first cards itself; the files hold the others.
@@ -220,13 +235,20 @@ def _list_pages(ctx: Context, cards: list[dict[str, Any]]) -> list[Page]:
     return out
 
 
-def finish_chunk(generated: Page, passes: Callable[[str, str], str]) -> Page:
+def finish_chunk(generated: Page, passes: Callable[[str, str], str], kept: dict[str, tuple[str, Page]] | None = None) -> Page:
     """A card file with its HTML through *passes* (html, language): what the site does to the
     HTML of every page (site/htmlpost.py) it does to the cards the script inserts. Other pages
-    stay as they are."""
+    stay as they are. *kept* (a preview's, between its rebuilds; emptied when what the passes
+    depend on changes): a file whose text is the same as last time is not passed again."""
     if not is_chunk(generated.path):
         return generated
+    found = kept.get(generated.path) if kept is not None else None
+    if found is not None and found[0] == generated.text:
+        return found[1]
     lang = generated.path.rsplit(".", 2)[-2]
     data = json.loads(generated.text)
     data["html"] = passes(data["html"], lang)
-    return Page(generated.path, _json(data), generated.fragments)
+    finished = Page(generated.path, _json(data), generated.fragments)
+    if kept is not None:
+        kept[generated.path] = (generated.text, finished)
+    return finished

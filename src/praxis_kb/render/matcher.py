@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from praxis_kb.model import Case, Stated
+from praxis_kb.render import pieces
 from praxis_kb.render.context import Context
 from praxis_kb.render.escaping import environment
 from praxis_kb.render.fragments import Page
@@ -45,28 +48,45 @@ def unclear(ctx: Context, case: Case) -> list[dict[str, str]]:
     return found
 
 
+def card(ctx: Context, case: Case) -> dict[str, Any]:
+    """What the card of a case shows and is ranked by."""
+    verdicts, verdict_list = ctx.verdicts(case)
+    return {"case": case, "verdicts": verdicts, "verdict_list": verdict_list, "needs": needs(ctx, case), "unclear": unclear(ctx, case)}
+
+
+def _cards_html(ctx: Context, cases: list[Case], helpers: dict[str, Any]) -> Markup:
+    """The cards as list items, all at once or, in a preview, each kept (render/pieces.py)."""
+    template = environment().get_template("matcher_cards.html.j2")
+    end = template.render(cards=[], **helpers)  # what follows the last card
+    if not pieces.kept():
+        return Markup(template.render(cards=[card(ctx, case) for case in cases], **helpers).removesuffix(end))  # noqa: S704 - rendered by the escaping environment
+
+    def one(case: Case) -> str:
+        return pieces.piece(("matcher-card", ctx.lang), case, lambda: template.render(cards=[card(ctx, case)], **helpers).removesuffix(end))
+
+    return Markup("".join(one(case) for case in cases))  # noqa: S704 - rendered by the escaping environment
+
+
 def page(ctx: Context) -> Page:
     cases = ctx.model.cases_in(ctx.lang)
-    cards: list[dict[str, Any]] = []
     actors_used: set[str] = set()
     resources_used: set[str] = set()
     for case in cases:
         pre = case.transfer.prerequisites
         actors_used.update(pre.actor_types)
         resources_used.update(pre.resources)
-        verdicts, verdict_list = ctx.verdicts(case)
-        cards.append({"case": case, "verdicts": verdicts, "verdict_list": verdict_list, "needs": needs(ctx, case), "unclear": unclear(ctx, case)})
     actor_options = [{"id": e, "label": ctx.label("akteurstypen", e)} for e in ctx.model.vocab("akteurstypen").entries if e in actors_used]
+    helpers = ctx.helpers("../")
     resource_options = [{"id": e, "label": ctx.label("ressourcen", e)} for e in ctx.model.vocab("ressourcen").entries if e in resources_used]
     body = (
         environment()
         .get_template("matcher.md.j2")
         .render(
-            cards=cards,
+            cards_html=_cards_html(ctx, cases, helpers),
             actor_options=actor_options,
             resource_options=resource_options,
             site_types=list(ctx.model.vocab("standorttypen").entries.values()),
-            **ctx.helpers("../"),
+            **helpers,
         )
     )
     return ctx.page(f"passt-das/index.{ctx.lang}.md", ctx.t.matcher_title, ctx.t.matcher_intro, body)

@@ -35,6 +35,8 @@ from praxis_kb.site.pagestore import PageStore
 
 # Folders whose changes a preview (mkdocs serve) rebuilds for, besides docs/.
 WATCHED = ("praxis", "kriterien", "schemas")
+# A preview that left the pages listing cases for its next rebuild writes here to start it.
+FOLLOW_UP = Path("build") / "preview"
 
 
 # A preview (mkdocs serve) keeps its work between rebuilds in its process (site/incremental.py).
@@ -88,6 +90,8 @@ class SiteBuild:
         address = public_address(site_url, dev_host, dev_port)
         self.previewing = bool(site_url) and not address
         self.preview = preview_state() if self.previewing else None
+        if self.preview is not None:  # an edited title shows on its case's page first (site/incremental.py)
+            self.preview.defer_listings = True
         self.store = PageStore.beside(docs_dir)
         result = generate(Project(self.root), docs_dir, languages, site_url=address, preview=self.preview)
         # Printed, not logged: validator warnings must not fail `mkdocs build --strict`.
@@ -186,6 +190,13 @@ class SiteBuild:
             problem = pdf.print_checklists(site_dir, result.model.languages, result.model.languages[0])
         if problem:
             raise BuildStopped(problem)
+        if self.preview is not None and self.preview.listings_pending:
+            self._follow_up().joinpath("listings").write_text(f"{time.time_ns()}\n", encoding="utf-8")
+
+    def _follow_up(self) -> Path:
+        folder = self.root / FOLLOW_UP
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def failed(self) -> None:
         """A failed build leaves no search index run behind."""
@@ -194,7 +205,8 @@ class SiteBuild:
             self.indexer = None
 
     def watched(self) -> list[Path]:
-        """Folders a preview watches besides docs/: the content, and the site's own texts and
-        page templates in the package (read again when they change, see load/filecache.py)."""
+        """Folders a preview watches besides docs/: the content, the site's own texts and page
+        templates in the package (read again when they change, see load/filecache.py), and the
+        folder where a rebuild that left the listings for later starts the next one."""
         folders = [self.root / name for name in WATCHED] + [UI_DIR, UI_DIR.parent / "templates"]
-        return [folder for folder in folders if folder.is_dir()]
+        return [folder for folder in folders if folder.is_dir()] + [self._follow_up()]

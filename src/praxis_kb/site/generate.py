@@ -156,7 +156,7 @@ def _generated(project: Project, languages: tuple[str, ...] | None, site_url: st
         def everything(case_page: render.CasePage) -> list[render.Page]:
             return render.render_all(built, who, build_date(), gaps, site_url, pdf_wanted(), case_page=case_page)
 
-        finished = _finishing(built)
+        finished = _finishing(built, preview)
         if store is None:
             pages = preview.render(built, everything, _context(built, gaps, site_url)) if preview else everything(render.case.page)
             result.pages = [finished(page) for page in pages + broken]
@@ -181,10 +181,12 @@ def _context(built: model.Model, gaps: list[coverage.LanguageCoverage], site_url
     return lambda lang: render.Context(built, lang, gaps, site_url, pdf_wanted(), build_date())
 
 
-def _finishing(built: model.Model) -> Callable[[render.Page], render.Page]:
-    """The cards the Praxisfinder's script inserts get what the site does to every page's HTML."""
+def _finishing(built: model.Model, preview: Preview | None) -> Callable[[render.Page], render.Page]:
+    """The cards the Praxisfinder's script inserts get what the site does to every page's HTML
+    (a preview keeps what it passed last time)."""
     quoted = latin.quoted(built)
-    return lambda page: finder.finish_chunk(page, lambda html, lang: htmlpost.script_fragment(html, lang, quoted))
+    kept = preview.chunks if preview else None
+    return lambda page: finder.finish_chunk(page, lambda html, lang: htmlpost.script_fragment(html, lang, quoted), kept)
 
 
 def _note_stored(result: Result, store: PageStore, stored: list[Stored]) -> None:
