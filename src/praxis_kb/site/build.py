@@ -176,15 +176,7 @@ class SiteBuild:
             else:
                 opendata.write(site_dir, result.model, self.root / "schemas", site_name, titles, build_date())
         written = time.perf_counter()
-        problem = ""
-        if self.previewing:  # the preview reloads now; its search follows in seconds, at low priority
-            self.indexer = search.Indexer(site_dir, result.model.languages, background=True)
-            for lang in result.model.languages:
-                self.indexer.start(lang)
-            search.leave_running(self.indexer)
-        elif self.indexer is not None:
-            problem = self.indexer.finish()
-        self.indexer = None
+        problem = self._search_index(site_dir, result.model.languages)
         record_timings({**result.timings, "open_data": written - started, "search_wait": time.perf_counter() - written})
         if not problem and pdf_wanted():
             problem = pdf.print_checklists(site_dir, result.model.languages, result.model.languages[0])
@@ -192,6 +184,20 @@ class SiteBuild:
             raise BuildStopped(problem)
         if self.preview is not None and self.preview.listings_pending:
             self._follow_up().joinpath("listings").write_text(f"{time.time_ns()}\n", encoding="utf-8")
+
+    def _search_index(self, site_dir: Path, languages: tuple[str, ...]) -> str:
+        """Wait for the search index of every language (a problem, or ""); a preview's starts now
+        and follows in seconds, at low priority, while the preview already shows the pages."""
+        problem = ""
+        if self.previewing:
+            self.indexer = search.Indexer(site_dir, languages, background=True)
+            for lang in languages:
+                self.indexer.start(lang)
+            search.leave_running(self.indexer)
+        elif self.indexer is not None:
+            problem = self.indexer.finish()
+        self.indexer = None
+        return problem
 
     def _follow_up(self) -> Path:
         folder = self.root / FOLLOW_UP
