@@ -110,7 +110,9 @@ def render_each(
         _fork_job = lambda share: [result for lang in share for result in one(lang)]  # noqa: E731
         import gc
 
-        gc.freeze()  # what exists now stays shared with the workers, never scanned or copied
+        freezing = not gc.get_freeze_count()  # the caller may have frozen it already
+        if freezing:
+            gc.freeze()  # what exists now stays shared with the workers, never scanned or copied
         try:
             with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
                 others = pool.map_async(_run_fork_job, shares[1:], chunksize=1)
@@ -119,7 +121,8 @@ def render_each(
                     results.extend(cast(list[T], share_results))
         finally:
             _fork_job = None
-            gc.unfreeze()
+            if freezing:
+                gc.unfreeze()
     else:
         results = [result for lang in model.languages for result in one(lang)]
     results.extend(each(page) for page in legal_pages(operator or Operator(), model.languages, today or dt.date.today()))
