@@ -317,8 +317,11 @@ def _load_cases(run: _Run, files: Iterable[Path]) -> None:
     patterns = translations.pattern_tree(schemas.translatable_paths(run.validators))
     for case_id, lang, path in translated:
         _load_translation(run, path, case_id, lang, sources, patterns)
+    by_case: dict[str, list[Path]] = {}
+    for case_id, _, path in translated:
+        by_case.setdefault(case_id, []).append(path)
     for case_id, doc in sources.items():
-        _acknowledge(run, doc, case_id, [path for other, _, path in translated if other == case_id])
+        _acknowledge(run, doc, case_id, by_case.get(case_id, []))
 
 
 def _acknowledge(run: _Run, doc: Document, case_id: str, translated: list[Path]) -> None:
