@@ -100,17 +100,38 @@ class GenderStar(Extension):
 _INLINE_SYNTAX = re.compile(r"[`\\\[\]!<>&*_\x02\x03]|  \n")
 
 
+_GENDER_STAR = re.compile(GENDER_STAR)
+
+
+def _no_syntax(text: str) -> bool:
+    return not _INLINE_SYNTAX.search(text)
+
+
+def _only_gender_stars(text: str) -> bool:
+    """Whether *text* has no inline syntax but gender stars (which stay as they are, see ``GenderStar``)."""
+    if not _INLINE_SYNTAX.search(text):
+        return True
+    return "*" in text and not _INLINE_SYNTAX.search(_GENDER_STAR.sub("", text))
+
+
 class _PlainText(Treeprocessor):
     """Text without any inline syntax is marked as an AtomicString before the inline patterns run:
     Python-Markdown then leaves it as it is instead of trying every pattern on it, which gives the
-    same text (most paragraphs of a narrative have no inline syntax)."""
+    same text (most paragraphs of a narrative have no inline syntax but gender stars)."""
 
     def run(self, root: etree.Element) -> None:
+        # Texts the inline patterns would look at (an AtomicString, such as code, they leave alone).
+        texts = [t for element in root.iter() for t in (element.text, element.tail) if t and type(t) is str]
+        # Gender stars are stashed while the inline patterns run, and so counted: were some texts
+        # with them left out and others not, a stash placeholder that emphasis across it breaks up
+        # (its number then shows) would be numbered otherwise. So either all texts are plain, or
+        # only those without any inline syntax are left out.
+        plain = _only_gender_stars if all(_only_gender_stars(t) for t in texts) else _no_syntax
         for element in root.iter():
             text, tail = element.text, element.tail
-            if text and type(text) is str and not _INLINE_SYNTAX.search(text):
+            if text and type(text) is str and plain(text):
                 element.text = AtomicString(text)
-            if tail and type(tail) is str and not _INLINE_SYNTAX.search(tail):
+            if tail and type(tail) is str and plain(tail):
                 element.tail = AtomicString(tail)
 
 
