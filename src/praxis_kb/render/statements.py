@@ -64,7 +64,8 @@ class Statements:
 
     def notes(self, texts: Iterable[str]) -> Markup:
         """Several notes, each once, in their order."""
-        return Markup("").join(self.note(text) for text in dict.fromkeys(same_language(t, t.strip()) for t in texts if t and t.strip()))
+        given = [same_language(t, t.strip()) for t in texts if t and t.strip()]
+        return Markup("").join(self.note(text) for text in dict.fromkeys(given)) if given else EMPTY
 
     def unknown_chip(self, text: str = "") -> Markup:
         return Markup(f'<span class="pk-unknown">{escape(text or self.t.stated_unknown)}</span>')  # noqa: S704 - escaped
