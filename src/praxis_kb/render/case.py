@@ -79,15 +79,17 @@ def notice(ctx: Context, case: Case) -> dict[str, str] | None:
 # The ids MkDocs gives Markdown headings: the toc extension's slugify, as set in mkdocs.yml.
 _SLUG = slugify(case="lower")
 _SECTIONS_MARK = Markup('<div data-pk-sections=""></div>')  # noqa: S704 - a fixed placeholder
-# A section is a Markdown heading, or an element whose data-pk-section names it (with its id).
-_SECTION = re.compile(r'^## (?P<heading>.+)$|<[a-z0-9]+ id="(?P<id>[^"]+)" data-pk-section="(?P<label>[^"]+)"', re.M)
+# A section is a Markdown heading, or an element whose data-pk-section names it (with its id). A
+# heading is looked for after a new line (the body is searched with one put before it): a pattern
+# that starts with a character, not with "^", lets the search skip quickly to the next candidate.
+_SECTION = re.compile(r'\n## (?P<heading>[^\n]+)|<[a-z0-9]+ id="(?P<id>[^"]+)" data-pk-section="(?P<label>[^"]+)"')
 
 
 def with_section_links(ctx: Context, body: str) -> str:
     """The page with its list of section links (for phones: Material's table of contents is then in
     the drawer), made from the sections the page has, in their order."""
     links, used = [], set()
-    for found in _SECTION.finditer(body):
+    for found in _SECTION.finditer(f"\n{body}"):
         if found["heading"]:
             label = found["heading"]
             ident = base = _SLUG(html.unescape(label), "-")
@@ -181,7 +183,7 @@ def _with_unit(say: Any, unit: str) -> Callable[[float], str | Markup]:
     """A count with its unit: the contributor's text (perhaps still German) escaped, never a pattern."""
 
     def shown(n: float) -> str | Markup:
-        return Markup("{} {}").format(say.number(n), unit) if unit else str(say.number(n))
+        return Markup(f"{escape(say.number(n))} {escape(unit)}") if unit else str(say.number(n))  # noqa: S704 - escaped
 
     return shown
 

@@ -90,7 +90,7 @@ class Context:
         so when the page is in another language."""
         if not language or language == self.lang:
             return escape(text)
-        return Markup('<span lang="{}" dir="ltr">{}</span>').format(language, text)
+        return Markup(f'<span lang="{escape(language)}" dir="ltr">{escape(text)}</span>')  # noqa: S704 - escaped
 
     def entry_language(self, vocabulary: str, entry: str) -> str:
         """The language an entry's texts are quoted in (a framework's ``sprache``), "" if none."""

@@ -33,7 +33,7 @@ class Shown:
     known: bool = True
 
     def __html__(self) -> str:
-        return str(self.inline + self.notes)
+        return f"{escape(self.inline)}{escape(self.notes)}"
 
     def __str__(self) -> str:
         return self.__html__()
@@ -55,20 +55,20 @@ class Statements:
         if not text or not text.strip():
             return EMPTY
         if text.strip().startswith(FILL_IN):  # a value left to fill in (previews): no note, a mark (render/drafts.py)
-            return Markup(' <span class="pk-note"><span dir="auto">{}</span></span>').format(text.strip())
+            return Markup(f' <span class="pk-note"><span dir="auto">{escape(text.strip())}</span></span>')  # noqa: S704 - escaped
         # dir="auto": a note not yet translated keeps its own direction inside a right-to-left page.
         # The space before it: shown as a line of its own, but a word apart for screen readers and
         # for text copied out of the page ("nicht bekannt Anmerkung: …", not "bekanntAnmerkung").
-        return Markup(' <span class="pk-note"><span class="pk-note__label">{}:</span> <span dir="auto">{}</span></span>').format(
-            self.t.stated_note, same_language(text, text.strip())
-        )
+        label, shown = escape(self.t.stated_note), escape(same_language(text, text.strip()))
+        return Markup(f' <span class="pk-note"><span class="pk-note__label">{label}:</span> <span dir="auto">{shown}</span></span>')  # noqa: S704 - escaped
 
     def notes(self, texts: Iterable[str]) -> Markup:
         """Several notes, each once, in their order."""
-        return Markup("").join(self.note(text) for text in dict.fromkeys(same_language(t, t.strip()) for t in texts if t and t.strip()))
+        given = [same_language(t, t.strip()) for t in texts if t and t.strip()]
+        return Markup("").join(self.note(text) for text in dict.fromkeys(given)) if given else EMPTY
 
     def unknown_chip(self, text: str = "") -> Markup:
-        return Markup('<span class="pk-unknown">{}</span>').format(text or self.t.stated_unknown)
+        return Markup(f'<span class="pk-unknown">{escape(text or self.t.stated_unknown)}</span>')  # noqa: S704 - escaped
 
     def unknown(self, reason: str = "") -> Shown:
         """ "nicht bekannt", with the reason where one is given. A value left to fill in (only in a
@@ -80,9 +80,9 @@ class Statements:
     def hedge(self, precision: Precision) -> Markup:
         """The chip of an uncertain statement ("ungefähr", "strittig"); nothing for an exact one."""
         if precision is Precision.APPROXIMATE:
-            return Markup(' <span class="pk-uncertain pk-uncertain--ungefaehr">{}</span>').format(self.t.stated_approximate)
+            return Markup(f' <span class="pk-uncertain pk-uncertain--ungefaehr">{escape(self.t.stated_approximate)}</span>')  # noqa: S704 - escaped
         if precision is Precision.DISPUTED:
-            return Markup(' <span class="pk-uncertain pk-uncertain--strittig">{}</span>').format(self.t.stated_disputed)
+            return Markup(f' <span class="pk-uncertain pk-uncertain--strittig">{escape(self.t.stated_disputed)}</span>')  # noqa: S704 - escaped
         return EMPTY
 
     def number(self, value: float) -> str:
@@ -166,4 +166,4 @@ class Statements:
     def clarify(self, what: str, shown: Shown) -> Markup:
         """A prerequisite nobody knows, as a line to clarify instead of a box to tick:
         "Personalaufwand: nicht bekannt – vor Ort klären", with the reason below."""
-        return Markup("{}: {} – {}{}").format(what, shown.inline, self.t.clarify_here, shown.notes)
+        return Markup(f"{escape(what)}: {escape(shown.inline)} – {escape(self.t.clarify_here)}{escape(shown.notes)}")  # noqa: S704 - escaped
