@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Two builds of one commit are identical: dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: setup site serve serve-de preview lint test validate schema bench bench-10k lock clean
+.PHONY: setup site serve serve-de preview lint test validate schema bench bench-10k bench-10k-de lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 oder neuer wird gebraucht (gefunden: " + sys.version.split()[0] + ")")'
@@ -61,6 +61,10 @@ bench: $(STAMP) ## scale benchmark, five languages: 10, 1000, 2000 generated cas
 bench-10k: $(STAMP) ## the same for 10,000 cases, with peak memory (not in CI; long, and the build needs much memory: see bench-results/scale.md); t(10,000) / t(1000) uses the 1000 of `make bench`
 	@scripts/ensure-test-tools.sh
 	$(BIN)/python scripts/bench.py --sizes 10000 --run 10k
+
+bench-10k-de: $(STAMP) ## 1000 and 10,000 cases built in German only: the Praxisfinder, the first search query, the filter update, the growth and peak memory at 10,000 (not in CI; about 15 minutes)
+	@scripts/ensure-test-tools.sh
+	$(BIN)/python scripts/bench.py --sizes 1000,10000 --run 10k-de
 
 bench-validate: $(STAMP) ## only `praxis validate` vs check-jsonschema on 1000 generated cases
 	$(BIN)/python scripts/bench_validate.py

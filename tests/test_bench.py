@@ -142,3 +142,13 @@ def test_a_german_only_build_stopped_for_memory_misses_the_memory_target() -> No
     found = _by_goal({"10k-de": {10000: {"stopped_above_gb": 14.0}}})
     assert found["… with peak memory under 8 GB"] == ("> 14 GB already for German alone (build stopped)", False)
     assert found["Praxisfinder first view ≤ 300 KB gzip (N=10,000)"] == ("not measured", None)
+
+
+def test_german_only_builds_of_both_sizes_judge_the_growth_to_10000_and_the_memory() -> None:
+    german = {1000: {"build_s": 50.0, "build_cpu_s": 60.0}, 10000: {"build_s": 400.0, "build_cpu_s": 480.0, "peak_gb": 11.5, "process_gb": 8.8}}
+    found = _by_goal({"10k-de": german})
+    assert found["t(10,000) / t(1000) ≤ 10.5"] == ("8.00 in processor time (wall time 8.00, German-only builds)", True)
+    assert found["… with peak memory under 8 GB"] == ("11.5 GB already for German alone, the largest process 8.8 GB", False)
+    found = _by_goal({"10k-de": {10000: {**german[10000], "peak_gb": 6.0}}})
+    assert found["… with peak memory under 8 GB"] == ("not measured", None)  # five languages may need more
+    assert found["t(10,000) / t(1000) ≤ 10.5"] == ("not measured", None)  # no German-only 1000 to compare with
