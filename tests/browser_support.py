@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -16,6 +17,12 @@ from urllib.parse import urlparse
 from praxis_kb.site.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one list of flags for build and tests
 
 SITE_URL = "https://praxis.example.org/"  # the public address the QR codes in a test build carry
+PHONE = {"width": 390, "height": 844}  # the phone the readers' tests look through
+
+
+def prefix(lang: str) -> str:
+    """Where a language's pages begin: the source language at the site's top, the others below it."""
+    return "/" if lang == "de" else f"/{lang}/"
 
 
 def build_site(root: Path, target: Path, *, pdf: bool = True, env: dict[str, str] | None = None) -> None:
@@ -66,6 +73,16 @@ def record(tab: Any) -> Any:
     tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
     tab.on("request", lambda request: tab.requests.append(request.url))
     return tab
+
+
+@contextmanager
+def phone_tab(browser: Any, base_url: str) -> Iterator[Any]:
+    """A tab of its own, phone-sized, that records its errors and requests (``record``)."""
+    context = browser.new_context(viewport=PHONE, base_url=base_url)
+    try:
+        yield record(context.new_page())
+    finally:
+        context.close()
 
 
 def foreign_requests(tab: Any, base_url: str) -> list[str]:

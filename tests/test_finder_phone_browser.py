@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import finder_ready, record
+from browser_support import PHONE, finder_ready, phone_tab, prefix
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 STRINGS = yaml.safe_load((Path(__file__).resolve().parent.parent / "src/praxis_kb/ui/strings.yml").read_text(encoding="utf-8"))
 RANK = {"geeignet": 0, "bedingt-geeignet": 1, "nicht-geeignet": 2}
 
@@ -28,13 +27,8 @@ def cases(built_site: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, base_url=base_url)
-    yield record(context.new_page())
-    context.close()
-
-
-def prefix(lang: str) -> str:
-    return "/" if lang == "de" else f"/{lang}/"
+    with phone_tab(browser, base_url) as tab:
+        yield tab
 
 
 def shown(tab: Any, list_id: str = "pk-results") -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from browser_support import build_site, finder_ready, record, serve
+from browser_support import PHONE, build_site, finder_ready, phone_tab, prefix, serve
 from conftest import copy_project
 
 from praxis_kb import model
@@ -26,7 +26,6 @@ from praxis_kb.validate import content
 
 COUNT = 300
 LANGUAGES = ("de", "ar")
-PHONE = {"width": 390, "height": 844}
 STRINGS = yaml.safe_load((Path(__file__).resolve().parent.parent / "src/praxis_kb/ui/strings.yml").read_text(encoding="utf-8"))
 SYLLABLES = {
     "de": "ba be bo da di fa ge ha ki lo ma ne ni po ra ri sa so ta tu we zu".split(),
@@ -121,13 +120,8 @@ def cases(site: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def phone(browser: Any, base: str) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, base_url=base)
-    yield record(context.new_page())
-    context.close()
-
-
-def prefix(lang: str) -> str:
-    return "/" if lang == "de" else f"/{lang}/"
+    with phone_tab(browser, base) as tab:
+        yield tab
 
 
 def title(case: dict[str, Any], lang: str) -> str:

@@ -13,12 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import finder_ready, record
+from browser_support import finder_ready, phone_tab, prefix
 from test_site_browser import choose, expected_finder, open_filters, stated, visible_cases
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 STRINGS = yaml.safe_load((Path(__file__).resolve().parent.parent / "src/praxis_kb/ui/strings.yml").read_text(encoding="utf-8"))
 
 
@@ -29,13 +28,8 @@ def cases(built_site: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, base_url=base_url)
-    yield record(context.new_page())
-    context.close()
-
-
-def prefix(lang: str) -> str:
-    return "/" if lang == "de" else f"/{lang}/"
+    with phone_tab(browser, base_url) as tab:
+        yield tab
 
 
 def status_unknown(cases: list[dict[str, Any]]) -> list[str]:

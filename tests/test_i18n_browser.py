@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import prefix
 
 from praxis_kb.load.project import Project
 
@@ -14,10 +15,6 @@ pytestmark = pytest.mark.browser
 
 RTL = {"ar", "fa"}
 TEMPLATES = ["", "praxis/", "praxis/runder-tisch-kleinstadt/", "passt-das/", "kriterien/transparenz/", "standorttypen/kleinstadt/", "suche/"]
-
-
-def prefix(lang: str) -> str:
-    return "/" if lang == "de" else f"/{lang}/"
 
 
 def test_every_language_has_every_page(built_site: Path, project: Project) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from browser_support import PHONE
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 SKIP_TEXT = {"de": "Zum Inhalt", "ar": "انتقل إلى المحتوى", "fa": "پرش به محتویات", "en": "Skip to content", "uk": "Перейти до змісту"}
 TOOL_PAGES = ["praxis/", "passt-das/", "suche/", "kriterien/", "standorttypen/", "ueberblick/", "checkliste/"]
 OTHER_PAGES = ["", "praxis/runder-tisch-kleinstadt/", "kriterien/transparenz/", "ueber/"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import prefix
 
 from praxis_kb.render.strings import Strings
 
@@ -27,10 +28,6 @@ def phone(browser: Any, base_url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": WIDTH, "height": 844}, base_url=base_url)
     yield context.new_page()
     context.close()
-
-
-def prefix(lang: str) -> str:
-    return "/" if lang == "de" else f"/{lang}/"
 
 
 def text_of(locator: Any) -> str:
